@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { SearchRow } from '../../shared/casenet/types';
+
+/**
+ * The one message protocol between extension contexts (content script, popup, dashboard → background).
+ * Every request is validated with its schema on receipt in the background (see lib/messages.ts);
+ * the sender is checked there too. Views returned to the UI are plain data, rendered as text only.
+ */
+
+export const Settings = z.object({
+  /** Minutes between scheduled refreshes of each tracked case. */
+  refreshMinutes: z.number().int().min(15).max(24 * 60),
+  /** Refresh window in Central time, hours 0–24 (start inclusive, end exclusive). */
+  windowStartHour: z.number().int().min(0).max(23),
+  windowEndHour: z.number().int().min(1).max(24),
+  notifications: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = { refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true };
+
+const Key = z.string().min(3).max(100);
+const PageInput = z.object({ url: z.string().url().max(4_000), html: z.string().max(30_000_000) });
+
+export const Requests = {
+  /** Content script: a Case.net case page was opened (or its tab changed). */
+  pageSeen: PageInput,
+  /** Content script: Save (track=false) or Track (track=true) pressed on a case page. */
+  savePage: PageInput.extend({ track: z.boolean() }),
+  /** Content script: Save/Track pressed on a search-result row. */
+  saveRow: z.object({ url: z.string().url().max(4_000), row: SearchRow, track: z.boolean() }),
+  /** Stop tracking (keeps the case saved) or start tracking an already saved case. */
+  setTracked: z.object({ key: Key, tracked: z.boolean() }),
+  /** Remove a case from the folder (entries and alerts of it too). */
+  removeCase: z.object({ key: Key }),
+  /** Popup: everything it shows, in one call. */
+  getSummary: z.object({ search: z.string().max(200).optional() }),
+  /** Dashboard: every case, with filters applied by the UI. */
+  listCases: z.object({}),
+  /** Dashboard: one case with its stored docket and upcoming hearings. */
+  getCase: z.object({ key: Key }),
+  updateCase: z.object({
+    key: Key,
+    note: z.string().max(10_000).optional(),
+    tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+  }),
+  /** Popup: open an alert's case page and mark the alert read. */
+  openAlert: z.object({ id: z.string().min(1).max(200) }),
+  markAllRead: z.object({ caseKey: Key.optional() }),
+  /** Popup "Check now": refresh every tracked case (or the listed ones), politely spaced. */
+  checkNow: z.object({ keys: z.array(Key).max(20_000).optional() }),
+  getProgress: z.object({}),
+  exportFolder: z.object({}),
+  importFolder: z.object({ json: z.string().max(100_000_000) }),
+  getSettings: z.object({}),
+  saveSettings: Settings,
+} as const;
+
+export type RequestName = keyof typeof Requests;
+export type RequestOf<N extends RequestName> = z.input<(typeof Requests)[N]>;
+
+
+/** What the content script needs to draw its buttons and marks. */
+export type PageState = {
+  key: string;
+  caseNumber: string;
+  saved: boolean;
+  tracked: boolean;
+  /** Page-order indexes of docket entries first seen since the user's previous visit. */
+  newEntryIndexes: number[];
+};
+
+export type CaseSummary = {
+  key: string;
+  courtId: string;
+  caseNumber: string;
+  caption: string | null;
+  saved: boolean;
+  tracked: boolean;
+  tags: string[];
+  note: string;
+  fields: Record<string, string>;
+  url: string | null;
+  lastEntry: { date: string; title: string } | null;
+  entryCount: number;
+  unread: number;
+  lastCheckedAt: number | null;
+  /** Plain-words reason the last check failed; null when it succeeded. */
+  lastError: string | null;
+  updatedAt: number;
+};
+
+export type AlertView = {
+  id: string;
+  caseKey: string;
+  caseNumber: string;
+  caption: string | null;
+  kind: 'new' | 'changed' | 'removed';
+  date: string;
+  title: string;
+  createdAt: number;
+  readAt: number | null;
+};
+
+export type StoredEntryView = {
+  fingerprint: string;
+  date: string;
+  title: string;
+  text: string | null;
+  filedBy: string | null;
+  onBehalfOf: string | null;
+  scheduledFor: string | null;
+  firstSeenAt: number;
+};
+
+export type CaseDetail = {
+  summary: CaseSummary;
+  entries: StoredEntryView[];
+  /** Hearings scheduled today or later, soonest first (from `Scheduled For:` rows). */
+  hearings: { date: string; title: string; scheduledFor: string }[];
+  alerts: AlertView[];
+};
+
+export type CheckProgress = {
+  running: boolean;
+  done: number;
+  total: number;
+  current: string | null;
+  results: { key: string; ok: boolean; message: string }[];
+};
+
+export type Summary = {
+  unread: AlertView[];
+  unreadCount: number;
+  cases: CaseSummary[];
+  caseCount: number;
+  progress: CheckProgress;
+};
+
+export type Responses = {
+  pageSeen: PageState | null;
+  savePage: PageState;
+  saveRow: { key: string; saved: boolean; tracked: boolean };
+  setTracked: CaseSummary;
+  removeCase: { removed: boolean };
+  getSummary: Summary;
+  listCases: CaseSummary[];
+  getCase: CaseDetail;
+  updateCase: CaseSummary;
+  openAlert: { url: string | null };
+  markAllRead: { marked: number };
+  checkNow: CheckProgress;
+  getProgress: CheckProgress;
+  exportFolder: { json: string; filename: string };
+  importFolder: { imported: number; updated: number };
+  getSettings: Settings;
+  saveSettings: Settings;
+};
+
+/** Every reply crosses contexts as a tagged result; errors carry a message fit for the user. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
