@@ -1,29 +1,27 @@
-import browser, { type Runtime } from 'webextension-polyfill';
-import { Requests, type Reply, type RequestName, type RequestOf, type Responses } from './protocol';
+import type { Runtime } from 'webextension-polyfill';
+import { isCasenetUrl } from '../../shared/casenet/detect/url';
+import { Requests, type Reply, type RequestName, type Responses } from './protocol';
 
-/** Thrown by `send` when the background refused or failed a request; `message` is fit for the user. */
-export class RequestError extends Error {}
-
-/** Send one typed request to the background and unwrap its reply. */
-export async function send<N extends RequestName>(type: N, data: RequestOf<N>): Promise<Responses[N]> {
-  const reply = (await browser.runtime.sendMessage({ type, data })) as Reply<Responses[N]> | undefined;
-  if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-    throw new RequestError('The extension background did not answer. Reload the extension and try again.');
-  }
-  if (!reply.ok) throw new RequestError(reply.error);
-  return reply.data;
-}
+// `send` lives in ./send (no zod, so the content script stays small); re-exported for the UI.
+export { RequestError, send } from './send';
 
 export type Handlers = { [N in RequestName]: (data: import('zod').infer<(typeof Requests)[N]>, sender: Runtime.MessageSender) => Promise<Responses[N]> };
 
 /** Requests a content script may make; everything else must come from our own extension pages. */
-const CONTENT_ALLOWED: ReadonlySet<RequestName> = new Set(['pageSeen', 'savePage', 'saveRow']);
+const CONTENT_ALLOWED: ReadonlySet<RequestName> = new Set(['pageSeen', 'savePage', 'saveRow', 'searchSeen', 'pageCaseAction']);
 
 /**
  * Validate and dispatch one incoming message. Pure of `browser.*` so tests call it directly.
  * Unknown types, bad payloads and foreign senders get `{ok:false, error}`; nothing is changed.
  */
-export async function dispatch(handlers: Handlers, message: unknown, sender: Runtime.MessageSender, extensionId: string): Promise<Reply<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  message: unknown,
+  sender: Runtime.MessageSender,
+  extensionId: string,
+  /** Our pages' origin (`browser.runtime.getURL('/')`); Firefox's differs from the id. */
+  extensionOrigin = `chrome-extension://${extensionId}/`,
+): Promise<Reply<unknown>> {
   if (sender.id !== extensionId) return { ok: false, error: 'Message from another extension refused.' };
   if (!message || typeof message !== 'object' || typeof (message as { type?: unknown }).type !== 'string') {
     return { ok: false, error: 'Malformed message.' };
@@ -31,8 +29,10 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Run
   const type = (message as { type: string }).type;
   if (!Object.hasOwn(Requests, type)) return { ok: false, error: `Unknown request "${type.slice(0, 40)}".` };
   const name = type as RequestName;
-  const fromTab = sender.tab !== undefined;
+  // The dashboard runs in a tab too: only a frame outside our own origin is a web page.
+  const fromTab = sender.tab !== undefined && !(sender.url ?? '').startsWith(extensionOrigin);
   if (fromTab && !CONTENT_ALLOWED.has(name)) return { ok: false, error: `"${name}" is not allowed from a web page.` };
+  if (fromTab && !isCasenetSender(sender)) return { ok: false, error: 'Messages are accepted only from Case.net pages.' };
   const parsed = Requests[name].safeParse((message as { data?: unknown }).data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -43,5 +43,14 @@ export async function dispatch(handlers: Handlers, message: unknown, sender: Run
     return { ok: true, data: await handler(parsed.data, sender) };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** A content-script sender must be a Case.net frame. */
+function isCasenetSender(sender: Runtime.MessageSender): boolean {
+  try {
+    return sender.url !== undefined && isCasenetUrl(new URL(sender.url));
+  } catch {
+    return false;
   }
 }

@@ -26,8 +26,15 @@ export const Requests = {
   pageSeen: PageInput,
   /** Content script: Save (track=false) or Track (track=true) pressed on a case page. */
   savePage: PageInput.extend({ track: z.boolean() }),
+  /** Content script: a Case.net search result list is shown; answers its rows with their folder state. */
+  searchSeen: PageInput,
   /** Content script: Save/Track pressed on a search-result row. */
   saveRow: z.object({ url: z.string().url().max(4_000), row: SearchRow, track: z.boolean() }),
+  /**
+   * Content script: Tracking or Saved pressed again on a case page (case from `url`) or a search
+   * row (case from `row`). Scoped to the case the page shows: a page cannot name another case.
+   */
+  pageCaseAction: z.object({ url: z.string().url().max(4_000), row: SearchRow.optional(), action: z.enum(['untrack', 'remove']) }),
   /** Stop tracking (keeps the case saved) or start tracking an already saved case. */
   setTracked: z.object({ key: Key, tracked: z.boolean() }),
   /** Remove a case from the folder (entries and alerts of it too). */
@@ -68,6 +75,9 @@ export type PageState = {
   /** Page-order indexes of docket entries first seen since the user's previous visit. */
   newEntryIndexes: number[];
 };
+
+/** One search-result row (page order) with its folder state; `key` null when the row names no court. */
+export type SearchRowState = { row: SearchRow; key: string | null; saved: boolean; tracked: boolean };
 
 export type CaseSummary = {
   key: string;
@@ -139,7 +149,9 @@ export type Summary = {
 export type Responses = {
   pageSeen: PageState | null;
   savePage: PageState;
+  searchSeen: { rows: SearchRowState[] };
   saveRow: { key: string; saved: boolean; tracked: boolean };
+  pageCaseAction: { key: string; saved: boolean; tracked: boolean };
   setTracked: CaseSummary;
   removeCase: { removed: boolean };
   getSummary: Summary;

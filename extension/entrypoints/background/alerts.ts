@@ -1,0 +1,70 @@
+import type { AlertRow } from '../../lib/db/tables/alert-row';
+import type { CaseRow } from '../../lib/db/tables/case-row';
+import type { Ctx } from './context';
+import { readSettings } from './settings';
+import { viewUrl } from './views';
+
+/** More alerts than this from one check become a single grouped notification. */
+const MAX_SINGLE_NOTIFICATIONS = 3;
+
+/** Recount unread alerts onto the toolbar badge. */
+export async function refreshBadge(ctx: Ctx): Promise<number> {
+  const count = await ctx.db.alerts.filter((a) => a.readAt === null).count();
+  await ctx.setBadge(count);
+  return count;
+}
+
+/** Tell the user about fresh unread alerts of one case (if notifications are on), then update the badge. */
+export async function announce(ctx: Ctx, row: CaseRow, created: readonly AlertRow[]): Promise<void> {
+  const unread = created.filter((a) => a.readAt === null);
+  if (unread.length > 0 && (await readSettings(ctx)).notifications) {
+    if (unread.length > MAX_SINGLE_NOTIFICATIONS) {
+      const newest = [...unread].sort((a, b) => b.date.localeCompare(a.date))[0];
+      await ctx.notify({ id: `case:${row.key}`, caseNumber: row.caseNumber, title: `${unread.length} docket changes`, caption: row.caption, date: newest?.date ?? null });
+    } else {
+      for (const alert of unread) {
+        await ctx.notify({ id: alert.id, caseNumber: row.caseNumber, title: describe(alert), caption: row.caption, date: alert.date });
+      }
+    }
+  }
+  await refreshBadge(ctx);
+}
+
+function describe(alert: AlertRow): string {
+  if (alert.kind === 'changed') return `Changed: ${alert.title}`;
+  if (alert.kind === 'removed') return `Removed: ${alert.title}`;
+  return alert.title;
+}
+
+/** Mark read every unread alert of one case (or of all cases). Returns how many were marked. */
+export async function markAllRead(ctx: Ctx, caseKey?: string): Promise<number> {
+  const now = ctx.now();
+  const query = caseKey === undefined ? ctx.db.alerts.toCollection() : ctx.db.alerts.where('caseKey').equals(caseKey);
+  const marked = await query.filter((a) => a.readAt === null).modify({ readAt: now });
+  await refreshBadge(ctx);
+  return marked;
+}
+
+/** Mark one alert read and give the case page to open. */
+export async function openAlert(ctx: Ctx, id: string): Promise<{ url: string | null }> {
+  const alert = await ctx.db.alerts.get(id);
+  if (!alert) throw new Error('That alert no longer exists.');
+  if (alert.readAt === null) await ctx.db.alerts.update(id, { readAt: ctx.now() });
+  await refreshBadge(ctx);
+  const row = await ctx.db.cases.get(alert.caseKey);
+  return { url: row ? viewUrl(row) : null };
+}
+
+/** A notification was clicked: open its case page and mark what it announced as read. */
+export async function notificationClicked(ctx: Ctx, notificationId: string): Promise<void> {
+  let url: string | null;
+  if (notificationId.startsWith('case:')) {
+    const key = notificationId.slice('case:'.length);
+    await markAllRead(ctx, key);
+    const row = await ctx.db.cases.get(key);
+    url = row ? viewUrl(row) : null;
+  } else {
+    url = (await openAlert(ctx, notificationId).catch(() => ({ url: null }))).url;
+  }
+  if (url) await ctx.openTab(url);
+}

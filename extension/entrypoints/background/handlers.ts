@@ -1,0 +1,43 @@
+import type { Handlers } from '../../lib/messages';
+import { markAllRead, openAlert } from './alerts';
+import { CheckRunner } from './check-now';
+import type { Ctx } from './context';
+import { removeCase, setTracked, updateCase } from './folder';
+import { exportFolder, importFolder } from './folder-transfer';
+import { pageCaseAction } from './page-case-action';
+import { pageSeen, savePage } from './page-flows';
+import { checkCase } from './refresher';
+import { saveRow, searchSeen } from './search-flows';
+import { readSettings, saveSettings } from './settings';
+import { caseDetail, summarizeCases, unreadAlerts } from './views';
+
+/** One plain async function per protocol request; `dispatch` validates before calling them. */
+export function createHandlers(ctx: Ctx, checks: CheckRunner = new CheckRunner(ctx, checkCase)): Handlers {
+  return {
+    pageSeen: (data) => pageSeen(ctx, data),
+    savePage: (data) => savePage(ctx, data),
+    searchSeen: (data) => searchSeen(ctx, data),
+    saveRow: (data) => saveRow(ctx, data),
+    pageCaseAction: (data) => pageCaseAction(ctx, data),
+    setTracked: (data) => setTracked(ctx, data.key, data.tracked),
+    removeCase: (data) => removeCase(ctx, data.key),
+    getSummary: async (data) => {
+      const unread = await unreadAlerts(ctx);
+      const all = await summarizeCases(ctx);
+      const needle = data.search?.trim().toLowerCase();
+      const cases = needle ? all.filter((c) => [c.caseNumber, c.caption ?? '', c.note, ...c.tags].some((s) => s.toLowerCase().includes(needle))) : all;
+      return { unread, unreadCount: unread.length, cases, caseCount: all.length, progress: checks.getProgress() };
+    },
+    listCases: () => summarizeCases(ctx),
+    getCase: (data) => caseDetail(ctx, data.key),
+    updateCase: (data) => updateCase(ctx, data),
+    openAlert: (data) => openAlert(ctx, data.id),
+    markAllRead: async (data) => ({ marked: await markAllRead(ctx, data.caseKey) }),
+    checkNow: (data) => checks.start(data.keys),
+    getProgress: async () => checks.getProgress(),
+    exportFolder: () => exportFolder(ctx),
+    importFolder: (data) => importFolder(ctx, data.json),
+    getSettings: () => readSettings(ctx),
+    saveSettings: (data) => saveSettings(ctx, data),
+  };
+}

@@ -1,0 +1,74 @@
+import { docketRequest } from '../../../shared/casenet/urls';
+import { assessRefresh } from '../../../shared/diff';
+import type { CaseRow } from '../../lib/db/tables/case-row';
+import { announce } from './alerts';
+import { describeFailure, docketOf, readCasenet } from './casenet-client';
+import type { Ctx } from './context';
+import { nextCheckTime } from './next-check';
+import { storeDocket, type DocketChange } from './store-docket';
+
+export type CheckResult = { key: string; ok: boolean; message: string; alerts: number };
+
+/** Keys being checked right now: a second check of the same case waits for nothing and is skipped. */
+const inFlight = new Set<string>();
+
+/**
+ * Check one tracked case on Case.net. Any failure (fetch, parse, a refused diff) keeps the last
+ * good docket, raises no alert and leaves a plain-words `lastError`. An accepted docket is stored
+ * with its alerts in one transaction, then notified and counted on the badge.
+ */
+export async function checkCase(ctx: Ctx, key: string): Promise<CheckResult> {
+  const row = await ctx.db.cases.get(key);
+  if (!row) return { key, ok: false, message: 'This case is no longer in your folder.', alerts: 0 };
+  if (inFlight.has(key)) return { key, ok: true, message: 'Already being checked.', alerts: 0 };
+  inFlight.add(key);
+  try {
+    return await check(ctx, row);
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+async function check(ctx: Ctx, row: CaseRow): Promise<CheckResult> {
+  const read = docketOf(await readCasenet(ctx, docketRequest(row.source), row.source, row.failures));
+  if (!read.ok) return fail(ctx, row, describeFailure('docket', read), null);
+  if (read.page.caseNumber.trim().toUpperCase() !== row.caseNumber) {
+    return fail(ctx, row, `could not read the docket: Case.net answered with case ${read.page.caseNumber.slice(0, 40)} instead`, null);
+  }
+
+  const stored = row.docketAt === null ? null : (await ctx.db.entries.where('caseKey').equals(row.key).toArray()).sort((a, b) => a.position - b.position);
+  const verdict = assessRefresh(stored, read.page.entries, { quarantineToken: row.quarantine });
+  if (!verdict.ok) return fail(ctx, row, verdict.message, verdict.token);
+
+  const changes: DocketChange[] = verdict.baseline
+    ? []
+    : [
+        ...verdict.diff.added.map((d) => ({ kind: 'new' as const, fingerprint: d.fingerprint, entry: d.entry })),
+        ...verdict.diff.changed.map((d) => ({ kind: 'changed' as const, fingerprint: d.after.fingerprint, entry: d.after.entry })),
+        ...verdict.diff.removed.map((d) => ({ kind: 'removed' as const, fingerprint: d.fingerprint, entry: d.entry })),
+      ];
+  const now = ctx.now();
+  const checked: CaseRow = { ...row, lastCheckedAt: now, lastCheckedBy: 'browser', lastError: null, failures: 0, quarantine: null, docketAt: now };
+  checked.nextCheckAt = row.tracked ? await nextCheckTime(ctx, checked) : null;
+  if (read.page.caption) checked.caption = row.caption ?? read.page.caption;
+  const created = await storeDocket(ctx, {
+    key: row.key,
+    entries: verdict.entries.map((f) => f.entry),
+    fingerprints: verdict.entries.map((f) => f.fingerprint),
+    mode: 'replace',
+    changes,
+    alertsRead: false,
+    patch: { lastCheckedAt: now, lastCheckedBy: 'browser', lastError: null, failures: 0, quarantine: null, docketAt: now, nextCheckAt: checked.nextCheckAt, caption: checked.caption },
+  });
+  await announce(ctx, checked, created);
+  const message = created.length === 0 ? 'No new docket entries.' : `${created.length} docket change${created.length === 1 ? '' : 's'}.`;
+  return { key: row.key, ok: true, message, alerts: created.length };
+}
+
+async function fail(ctx: Ctx, row: CaseRow, lastError: string, quarantine: string | null): Promise<CheckResult> {
+  const now = ctx.now();
+  const failed = { lastCheckedAt: now, lastCheckedBy: 'browser' as const, lastError, failures: row.failures + 1, quarantine };
+  const nextCheckAt = row.tracked ? await nextCheckTime(ctx, failed) : null;
+  await ctx.db.cases.update(row.key, { ...failed, nextCheckAt });
+  return { key: row.key, ok: false, message: lastError.charAt(0).toUpperCase() + lastError.slice(1), alerts: 0 };
+}

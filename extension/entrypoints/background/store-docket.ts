@@ -1,0 +1,68 @@
+import type { DocketEntry } from '../../../shared/casenet/types';
+import { alertId, type AlertKind, type AlertRow } from '../../lib/db/tables/alert-row';
+import type { CaseRow } from '../../lib/db/tables/case-row';
+import type { EntryRow } from '../../lib/db/tables/entry-row';
+import type { Ctx } from './context';
+
+/** One entry-level change to alert about. */
+export type DocketChange = { kind: AlertKind; fingerprint: string; entry: DocketEntry };
+
+export type StoreDocketInput = {
+  key: string;
+  /** The docket in page order, with `fingerprints[i]` belonging to `entries[i]`. */
+  entries: readonly DocketEntry[];
+  fingerprints: readonly string[];
+  /** `replace`: the stored docket becomes exactly this one; `merge`: only add what is missing. */
+  mode: 'replace' | 'merge';
+  changes: readonly DocketChange[];
+  /** Alerts the user is already looking at are stored read. */
+  alertsRead: boolean;
+  patch: Partial<CaseRow>;
+};
+
+/**
+ * Write a docket, its alerts and the case's new state in one transaction. An alert id is its
+ * dedupe key, so an alert that exists already is never written again. Returns the alerts created.
+ */
+export async function storeDocket(ctx: Ctx, input: StoreDocketInput): Promise<AlertRow[]> {
+  const now = ctx.now();
+  const { db } = ctx;
+  return db.transaction('rw', db.cases, db.entries, db.alerts, async () => {
+    const stored = await db.entries.where('caseKey').equals(input.key).toArray();
+    const byFingerprint = new Map(stored.map((e) => [e.fingerprint, e]));
+    const rows: EntryRow[] = input.entries.flatMap((entry, position) => {
+      const fingerprint = input.fingerprints[position];
+      if (fingerprint === undefined) return [];
+      const old = byFingerprint.get(fingerprint);
+      if (input.mode === 'merge' && old) return [];
+      return [{ caseKey: input.key, fingerprint, date: entry.date, title: entry.title, text: entry.text, filedBy: entry.filedBy, onBehalfOf: entry.onBehalfOf, scheduledFor: entry.scheduledFor, sequence: entry.sequence, position, firstSeenAt: old?.firstSeenAt ?? now }];
+    });
+    let removedCount = 0;
+    if (input.mode === 'replace') {
+      const keep = new Set(input.fingerprints);
+      const gone = stored.filter((e) => !keep.has(e.fingerprint)).map((e) => [e.caseKey, e.fingerprint] as [string, string]);
+      removedCount = gone.length;
+      await db.entries.bulkDelete(gone);
+    }
+    await db.entries.bulkPut(rows);
+
+    const candidates: AlertRow[] = input.changes.map((c) => ({
+      id: alertId(input.key, c.fingerprint, c.kind),
+      caseKey: input.key,
+      fingerprint: c.fingerprint,
+      kind: c.kind,
+      date: c.entry.date,
+      title: c.entry.title,
+      createdAt: now,
+      readAt: input.alertsRead ? now : null,
+    }));
+    const unique = [...new Map(candidates.map((a) => [a.id, a])).values()];
+    const existing = await db.alerts.bulkGet(unique.map((a) => a.id));
+    const created = unique.filter((_, i) => existing[i] === undefined);
+    await db.alerts.bulkAdd(created);
+    // `updatedAt` moves only when the docket itself changed, so a quiet check does not reorder lists.
+    const docketChanged = removedCount > 0 || rows.some((r) => !byFingerprint.has(r.fingerprint));
+    await db.cases.update(input.key, docketChanged ? { ...input.patch, updatedAt: now } : input.patch);
+    return created;
+  });
+}

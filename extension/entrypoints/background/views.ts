@@ -1,0 +1,118 @@
+import { caseViewUrl } from '../../../shared/casenet/urls';
+import type { AlertRow } from '../../lib/db/tables/alert-row';
+import type { CaseRow } from '../../lib/db/tables/case-row';
+import type { EntryRow } from '../../lib/db/tables/entry-row';
+import type { AlertView, CaseDetail, CaseSummary, StoredEntryView } from '../../lib/protocol';
+import type { Ctx } from './context';
+
+/** Per-case facts gathered from the entries and alerts tables in one pass each. */
+type CaseStats = { entryCount: number; lastEntry: { date: string; title: string } | null; unread: number };
+
+const EMPTY_STATS: CaseStats = { entryCount: 0, lastEntry: null, unread: 0 };
+
+/** The case page to open; null for a source the URL builders refuse. */
+export function viewUrl(row: CaseRow): string | null {
+  try {
+    return caseViewUrl(row.source);
+  } catch {
+    return null;
+  }
+}
+
+export function toCaseSummary(row: CaseRow, stats: CaseStats = EMPTY_STATS): CaseSummary {
+  return {
+    key: row.key,
+    courtId: row.courtId,
+    caseNumber: row.caseNumber,
+    caption: row.caption,
+    saved: row.saved,
+    tracked: row.tracked,
+    tags: row.tags,
+    note: row.note,
+    fields: row.fields,
+    url: viewUrl(row),
+    lastEntry: stats.lastEntry,
+    entryCount: stats.entryCount,
+    unread: stats.unread,
+    lastCheckedAt: row.lastCheckedAt,
+    lastError: row.lastError,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function toAlertView(alert: AlertRow, row: CaseRow | undefined): AlertView {
+  return {
+    id: alert.id,
+    caseKey: alert.caseKey,
+    caseNumber: row?.caseNumber ?? alert.caseKey.split('|')[1] ?? alert.caseKey,
+    caption: row?.caption ?? null,
+    kind: alert.kind,
+    date: alert.date,
+    title: alert.title,
+    createdAt: alert.createdAt,
+    readAt: alert.readAt,
+  };
+}
+
+function toEntryView(e: EntryRow): StoredEntryView {
+  return { fingerprint: e.fingerprint, date: e.date, title: e.title, text: e.text, filedBy: e.filedBy, onBehalfOf: e.onBehalfOf, scheduledFor: e.scheduledFor, firstSeenAt: e.firstSeenAt };
+}
+
+const newerEntry = (a: { date: string }, b: { date: string } | null): boolean => b === null || a.date > b.date;
+
+/** Summaries of the given cases (all when omitted), most recently changed first. */
+export async function summarizeCases(ctx: Ctx, rows?: CaseRow[]): Promise<CaseSummary[]> {
+  const cases = rows ?? (await ctx.db.cases.toArray());
+  const stats = new Map<string, CaseStats>();
+  const statsOf = (key: string): CaseStats => {
+    let s = stats.get(key);
+    if (!s) stats.set(key, (s = { entryCount: 0, lastEntry: null, unread: 0 }));
+    return s;
+  };
+  await ctx.db.entries.each((e) => {
+    const s = statsOf(e.caseKey);
+    s.entryCount += 1;
+    if (newerEntry(e, s.lastEntry)) s.lastEntry = { date: e.date, title: e.title };
+  });
+  await ctx.db.alerts.filter((a) => a.readAt === null).each((a) => {
+    statsOf(a.caseKey).unread += 1;
+  });
+  return cases.map((row) => toCaseSummary(row, stats.get(row.key))).sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+export async function summarizeCase(ctx: Ctx, row: CaseRow): Promise<CaseSummary> {
+  const entries = await ctx.db.entries.where('caseKey').equals(row.key).toArray();
+  const unread = await ctx.db.alerts.where('caseKey').equals(row.key).filter((a) => a.readAt === null).count();
+  let lastEntry: CaseStats['lastEntry'] = null;
+  for (const e of entries) if (newerEntry(e, lastEntry)) lastEntry = { date: e.date, title: e.title };
+  return toCaseSummary(row, { entryCount: entries.length, lastEntry, unread });
+}
+
+/** Unread alerts, newest first, with their case facts. */
+export async function unreadAlerts(ctx: Ctx): Promise<AlertView[]> {
+  const alerts = await ctx.db.alerts.filter((a) => a.readAt === null).toArray();
+  const cases = new Map((await ctx.db.cases.bulkGet([...new Set(alerts.map((a) => a.caseKey))])).flatMap((c) => (c ? [[c.key, c] as const] : [])));
+  return alerts.sort((a, b) => b.createdAt - a.createdAt).map((a) => toAlertView(a, cases.get(a.caseKey)));
+}
+
+/** One case with its stored docket (page order), coming hearings and alerts. */
+export async function caseDetail(ctx: Ctx, key: string): Promise<CaseDetail> {
+  const row = await ctx.db.cases.get(key);
+  if (!row) throw new Error('That case is not in your folder.');
+  const entries = (await ctx.db.entries.where('caseKey').equals(key).toArray()).sort((a, b) => a.position - b.position);
+  const alerts = (await ctx.db.alerts.where('caseKey').equals(key).toArray()).sort((a, b) => b.createdAt - a.createdAt);
+  const today = new Date(ctx.now()).toISOString().slice(0, 10);
+  const hearings = entries
+    .flatMap((e) => {
+      const when = e.scheduledFor ? hearingDate(e.scheduledFor) : null;
+      return when && e.scheduledFor && when >= today ? [{ date: when, title: e.title, scheduledFor: e.scheduledFor }] : [];
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return { summary: await summarizeCase(ctx, row), entries: entries.map(toEntryView), hearings, alerts: alerts.map((a) => toAlertView(a, row)) };
+}
+
+/** `04/10/2015; 1:30 PM ; JUDGE; Boone` → `2015-04-10`; null when no date leads the text. */
+function hearingDate(scheduledFor: string): string | null {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(scheduledFor.trim());
+  return m ? `${m[3]}-${m[1]}-${m[2]}` : null;
+}

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import type { Api } from '../../lib/ui/api';
+import { StatusNote } from '../../lib/ui/Banner';
+import { useNow } from '../../lib/ui/use-now';
+import { showFolder, useRoute } from './route';
+import { AboutView } from './views/AboutView';
+import { CaseDetailView } from './views/CaseDetailView';
+import { FolderView } from './views/FolderView';
+import { SettingsView } from './views/SettingsView';
+import { TransferView } from './views/TransferView';
+
+export type DashboardApi = Api<
+  | 'listCases'
+  | 'getCase'
+  | 'updateCase'
+  | 'setTracked'
+  | 'removeCase'
+  | 'markAllRead'
+  | 'exportFolder'
+  | 'importFolder'
+  | 'getSettings'
+  | 'saveSettings'
+>;
+
+type Props = { api: DashboardApi; download?: (text: string, filename: string) => void };
+
+/** Manage My Case: the folder (or one case, `#case=<key>`), export/import, settings, account. */
+export function App({ api, download }: Props) {
+  const route = useRoute();
+  const now = useNow();
+  const [folderVersion, setFolderVersion] = useState(0);
+  const [flash, setFlash] = useState('');
+
+  return (
+    <div class="dashboard">
+      <header class="dashboard__head">
+        <h1>Manage My Case</h1>
+        <p class="muted">Docket Watch · everything here is read from this browser's own copy and works offline.</p>
+      </header>
+      <StatusNote>{flash}</StatusNote>
+      {route.view === 'case' ? (
+        <main>
+          <p>
+            <a href="#" onClick={() => setFlash('')}>
+              ← All cases
+            </a>
+          </p>
+          <CaseDetailView
+            api={api}
+            caseKey={route.key}
+            now={now}
+            onRemoved={(caseNumber) => {
+              setFlash(`Removed ${caseNumber} from your folder.`);
+              showFolder();
+            }}
+          />
+        </main>
+      ) : (
+        <main>
+          <FolderView api={api} version={folderVersion} now={now} />
+          <TransferView api={api} download={download} onImported={() => setFolderVersion((v) => v + 1)} />
+          <SettingsView api={api} />
+          <AboutView />
+        </main>
+      )}
+    </div>
+  );
+}

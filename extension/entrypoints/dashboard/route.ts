@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** What the dashboard shows: the folder, or one case (`#case=<key>`, so it can be linked). */
+export type Route = { view: 'folder' } | { view: 'case'; key: string };
+
+export function parseHash(hash: string): Route {
+  const m = /^#case=(.+)$/.exec(hash);
+  if (!m?.[1]) return { view: 'folder' };
+  try {
+    return { view: 'case', key: decodeURIComponent(m[1]) };
+  } catch {
+    return { view: 'folder' };
+  }
+}
+
+export function caseHash(key: string): string {
+  return `#case=${encodeURIComponent(key)}`;
+}
+
+/** The current route, following `hashchange` (links, back/forward). */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(location.hash));
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+/** Go back to the folder view. */
+export function showFolder(): void {
+  location.hash = '';
+}

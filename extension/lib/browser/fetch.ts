@@ -1,0 +1,36 @@
+import type { CasenetRequest } from '../../../shared/casenet/urls';
+
+export type { CasenetRequest };
+
+export type FetchResult =
+  | { ok: true; status: number; headers: Record<string, string>; text: string }
+  | { ok: false; status: null; message: string };
+
+export type FetchCasenet = (request: CasenetRequest, opts?: { timeoutMs?: number }) => Promise<FetchResult>;
+
+/**
+ * Fetch one Case.net URL with the user's cookies, giving up after `timeoutMs` (30 s).
+ * Never throws: a network failure or timeout comes back as `{ok:false, message}`.
+ */
+export const fetchCasenet: FetchCasenet = async (request, opts = {}) => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 30_000);
+  try {
+    const init: RequestInit = { method: request.method, credentials: 'include', signal: controller.signal, redirect: 'follow' };
+    if (request.body !== undefined) {
+      init.body = request.body;
+      init.headers = { 'Content-Type': request.contentType ?? 'application/x-www-form-urlencoded' };
+    }
+    const res = await fetch(request.url, init);
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    return { ok: true, status: res.status, headers, text: await res.text() };
+  } catch (err) {
+    const timedOut = controller.signal.aborted;
+    return { ok: false, status: null, message: timedOut ? 'Case.net did not answer within 30 seconds' : `no answer from Case.net (${err instanceof Error ? err.message : String(err)})` };
+  } finally {
+    clearTimeout(timer);
+  }
+};

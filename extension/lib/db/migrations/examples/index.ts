@@ -1,0 +1,4 @@
+import { exampleV1 } from './v1';
+
+/** One example per schema version, index = version - 1 (the migration test fails when one is missing). */
+export const EXAMPLES: readonly Record<string, unknown[]>[] = [exampleV1];

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { validateSettings } from '../../../../extension/entrypoints/dashboard/settings-form';
+import { casenetHref, checkStatus, formatIsoDate, timeAgo } from '../../../../extension/lib/ui/format';
+import { filterBySearch } from '../../../../extension/lib/ui/search';
+import { makeCase, NOW } from './support/data';
+
+describe('ui formatting', () => {
+  it('says how long ago a check was', () => {
+    expect(timeAgo(NOW - 20_000, NOW)).toBe('just now');
+    expect(timeAgo(NOW - 5 * 60_000, NOW)).toBe('5 min ago');
+    expect(timeAgo(NOW - 3 * 3_600_000, NOW)).toBe('3 h ago');
+    expect(timeAgo(NOW - 86_400_000, NOW)).toBe('1 day ago');
+    expect(timeAgo(NOW - 4 * 86_400_000, NOW)).toBe('4 days ago');
+    expect(timeAgo(NOW - 90 * 86_400_000, NOW)).toMatch(/^on [A-Z][a-z]{2} \d{1,2}, 2025$/);
+  });
+
+  it('writes the status line with the last error in plain words', () => {
+    expect(checkStatus({ lastCheckedAt: NOW - 12 * 60_000, lastError: null }, NOW)).toBe('last checked 12 min ago');
+    expect(checkStatus({ lastCheckedAt: NOW - 12 * 60_000, lastError: 'Case.net did not answer' }, NOW)).toBe(
+      'last checked 12 min ago — could not read the docket: Case.net did not answer',
+    );
+    expect(checkStatus({ lastCheckedAt: null, lastError: null }, NOW)).toBe('not checked yet');
+  });
+
+  it('formats ISO dates without time-zone drift and leaves other text alone', () => {
+    expect(formatIsoDate('2015-03-04')).toBe('Mar 4, 2015');
+    expect(formatIsoDate('2024-12-31')).toBe('Dec 31, 2024');
+    expect(formatIsoDate('03/04/2015')).toBe('03/04/2015');
+  });
+
+  it('only links to Case.net hosts', () => {
+    expect(casenetHref('https://www.courts.mo.gov/cnet/cases/newHeader.do?inputVO.caseNumber=1')).toContain('https://www.courts.mo.gov/');
+    expect(casenetHref('javascript:alert(1)')).toBeNull();
+    expect(casenetHref('https://www.courts.mo.gov.evil.example/casenet/')).toBeNull();
+    expect(casenetHref(null)).toBeNull();
+  });
+
+  it('search needs every word, in any order, any case', () => {
+    const cases = [makeCase({ caption: 'JANE DOE V ACME', tags: ['Client-A'] }), makeCase({ caseNumber: '14BA-CV01093', caption: 'BRITT V CURATORS' })];
+    expect(filterBySearch(cases, 'acme client-a').map((c) => c.caseNumber)).toEqual(['22SL-CC00807']);
+    expect(filterBySearch(cases, '  ')).toHaveLength(2);
+    expect(filterBySearch(cases, 'acme curators')).toEqual([]);
+  });
+
+  it('validates settings like the background does', () => {
+    expect(validateSettings({ refreshMinutes: '15', windowStartHour: '0', windowEndHour: '24', notifications: true })).toEqual({
+      ok: true,
+      settings: { refreshMinutes: 15, windowStartHour: 0, windowEndHour: 24, notifications: true },
+    });
+    const bad = validateSettings({ refreshMinutes: '14.5', windowStartHour: '24', windowEndHour: '0', notifications: false });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['refreshMinutes', 'windowEndHour', 'windowStartHour']);
+  });
+});
