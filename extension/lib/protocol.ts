@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SearchRow } from '../../shared/casenet/types';
+import { SearchRow, type DocketEntry } from '../../shared/casenet/types';
 
 /**
  * The one message protocol between extension contexts (content script, popup, dashboard → background).
@@ -111,14 +111,8 @@ export type AlertView = {
   readAt: number | null;
 };
 
-export type StoredEntryView = {
+export type StoredEntryView = Omit<DocketEntry, 'sequence'> & {
   fingerprint: string;
-  date: string;
-  title: string;
-  text: string | null;
-  filedBy: string | null;
-  onBehalfOf: string | null;
-  scheduledFor: string | null;
   firstSeenAt: number;
 };
 

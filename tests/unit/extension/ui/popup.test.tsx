@@ -75,7 +75,7 @@ describe('popup', () => {
 
   it('shows one case with its badge and status line, including the last error', async () => {
     const { api } = fakeApi({
-      getSummary: () => makeSummary([makeCase({ tracked: false, lastCheckedAt: Date.now() - 12 * 60_000, lastError: 'Case.net is down for maintenance' })]),
+      getSummary: () => makeSummary([makeCase({ tracked: false, lastCheckedAt: Date.now() - 12.5 * 60_000, lastError: 'Case.net is down for maintenance' })]),
     });
     render(<App api={api} />);
     expect(await screen.findByText('Saved')).toBeTruthy();
