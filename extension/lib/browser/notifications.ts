@@ -21,15 +21,8 @@ export async function showNotification(input: NotificationInput): Promise<void> 
   });
 }
 
-/** The manifest's largest icon, or a 1-pixel image (Chrome refuses a notification without an icon). */
-function iconUrl(): string {
-  const icons = browser.runtime.getManifest().icons ?? {};
-  const largest = Object.keys(icons).map(Number).sort((a, b) => b - a)[0];
-  const path = largest === undefined ? undefined : icons[String(largest)];
-  return path ? browser.runtime.getURL(path as '/') : FALLBACK_ICON;
-}
-
-const FALLBACK_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+/** The toolbar icon (extension/public/icon/, made by scripts/make-icons.ts); Chrome needs one. */
+const iconUrl = (): string => browser.runtime.getURL('/icon/128.png');
 
 /** Register the click listener (synchronously, at the top of the background main). */
 export function onNotificationClicked(listener: (id: string) => void | Promise<void>): void {
