@@ -32,10 +32,14 @@ const pageHtml = (): string => document.documentElement.outerHTML;
 
 /** Old JSP tab (header, docket, parties…): buttons by the caption; marks on the docket tab. */
 async function oldCaseTab(ctx: ContentScriptContext): Promise<void> {
-  const state = await send('pageSeen', { url: location.href, html: pageHtml() });
+  // Buttons first, from the folder state alone (the URL names the case); only a case already in
+  // the folder needs its page read (new-entry marks), which can take a while on a long docket.
+  const state = await send('pageSeen', { url: location.href, html: '' });
   if (!state) return;
   await mountCaseButtons(ctx, document, location.href, state, pageHtml);
-  markEntries(oldDocketEntryRows(document), state.newEntryIndexes);
+  if (!state.saved) return;
+  const seen = await send('pageSeen', { url: location.href, html: pageHtml() });
+  if (seen) markEntries(oldDocketEntryRows(document), seen.newEntryIndexes);
 }
 
 /**
