@@ -1,0 +1,68 @@
+import '../scripts/check-node.mjs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { startCasenetSim } from '../tests/fakes/casenet-sim/server';
+import { buttonsDelay, popupFirstRender } from './browser';
+import { folderOf } from './folder';
+import { parseRate, typicalPage } from './parse';
+
+/** `npm run bench`: measures the targets of the issues and writes bench/results.md. */
+const CONTENT_JS = '.output/chrome-mv3/content-scripts/content.js';
+
+type Row = { name: string; value: number; unit: string; target: number; better: 'higher' | 'lower' };
+
+async function main(): Promise<void> {
+  if (!existsSync(CONTENT_JS)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  const sim = await startCasenetSim({ port: 0 });
+  const rows: Row[] = [];
+  try {
+    const typical = parseRate(typicalPage(), new URL('https://www.courts.mo.gov/casenet/cases/searchDockets.do?inputVO.caseNumber=14BA-CV01093&inputVO.courtId=CT13'));
+    const bigUrl = `${sim.url}/casenet/cases/searchDockets.do?inputVO.caseNumber=1616-CV24680&inputVO.courtId=SMPDB0005_CT16`;
+    const big = parseRate(await (await fetch(bigUrl)).text(), new URL(bigUrl));
+    rows.push({ name: `parse typical docket page (${typical.entriesPerPage} entries, 80 kB real sample), 1 core`, value: typical.pages, unit: 'pages/s', target: 2_000, better: 'higher' });
+    rows.push({ name: 'parse typical docket page, entries/s', value: typical.entries, unit: 'entries/s', target: 0, better: 'higher' });
+    rows.push({ name: `parse ${big.entriesPerPage}-entry docket page, 1 core`, value: big.pages, unit: 'pages/s', target: 0, better: 'higher' });
+    rows.push({ name: `parse ${big.entriesPerPage}-entry docket page, entries/s`, value: big.entries, unit: 'entries/s', target: 0, better: 'higher' });
+    const content = readFileSync(CONTENT_JS);
+    rows.push({ name: 'content script bundle (gzip)', value: gzipSync(content).length / 1_000, unit: 'kB', target: 25, better: 'lower' });
+    const bigView = `http://www.courts.mo.gov/casenet/cases/searchDockets.do?inputVO.caseNumber=1616-CV24680&inputVO.courtId=SMPDB0005_CT16`;
+    rows.push({ name: 'DOMContentLoaded → Track/Save buttons, 500-entry docket (median of 5)', value: await buttonsDelay(sim.port, bigView), unit: 'ms', target: 50, better: 'lower' });
+    rows.push({ name: 'popup first render with 1,000 cases (median of 5)', value: await popupFirstRender(sim.port, folderOf(1_000)), unit: 'ms', target: 100, better: 'lower' });
+  } finally {
+    await sim.close();
+  }
+  writeFileSync('bench/results.md', report(rows));
+  console.log(report(rows));
+}
+
+function report(rows: Row[]): string {
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
+  const lines = [
+    '# Benchmark results',
+    '',
+    `- date: ${new Date().toISOString()}`,
+    `- machine: ${cpu}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}, Chromium (Debian) headless`,
+    '- ratio = result / target: a "≥" target passes at ratio ≥ 1, a "≤" target at ratio ≤ 1',
+    '',
+    '| benchmark | result | target | ratio | pass/fail |',
+    '|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const fmt = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1));
+    if (r.target === 0) {
+      lines.push(`| ${r.name} | ${fmt(r.value)} ${r.unit} | — | — | — |`);
+      continue;
+    }
+    const ratio = r.value / r.target;
+    const pass = r.better === 'higher' ? ratio >= 1 : ratio <= 1;
+    lines.push(`| ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.better === 'higher' ? '≥' : '≤'} ${fmt(r.target)} ${r.unit} | ${ratio.toFixed(2)} | ${pass ? 'pass' : 'fail'} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
