@@ -1,21 +1,16 @@
 import { z } from 'zod';
 import { tryCaseKey } from '../../../shared/casenet/key';
-import { CaseSource, IsoDate } from '../../../shared/casenet/types';
+import { CaseSource, DocketEntry } from '../../../shared/casenet/types';
 import type { CaseRow } from '../../lib/db/tables/case-row';
 import type { EntryRow } from '../../lib/db/tables/entry-row';
 import type { Ctx } from './context';
 
 const FORMAT = 'docket-watch-folder';
 
-const ExportedEntry = z.object({
-  fingerprint: z.string().min(1).max(200),
-  date: IsoDate,
-  title: z.string().max(2_000),
-  text: z.string().max(50_000).nullable(),
-  filedBy: z.string().max(2_000).nullable(),
-  onBehalfOf: z.string().max(5_000).nullable(),
-  scheduledFor: z.string().max(2_000).nullable(),
+// The entry fields and their bounds come from the one DocketEntry schema; `sequence` stays required here.
+const ExportedEntry = DocketEntry.extend({
   sequence: z.number().int().nullable(),
+  fingerprint: z.string().min(1).max(200),
   position: z.number().int().min(0),
   firstSeenAt: z.number().int(),
 });

@@ -185,10 +185,10 @@ export const captionTable = (inner: string): string => `<table style="width: 100
 </tbody></table>`;
 
 /** Case.net's "no matches" wording (from the saved no-results search page). */
-export const NO_MATCHES = 'Your query returned no matches to be viewed at this site. Please try another search or contact the court directly.';
+const NO_MATCHES = 'Your query returned no matches to be viewed at this site. Please try another search or contact the court directly.';
 
 /** The message table real pages show under the title (`td.messageLine`, then the error line). */
-export const messageTable = (message: string): string => `
+const messageTable = (message: string): string => `
 	<table cellpadding="5" cellspacing="0" border="0" width="100%">
 		<tbody><tr>
 			<td class="messageLine">
@@ -199,3 +199,19 @@ export const messageTable = (message: string): string => `
 			<td class="errorLine" id="localError"></td>
 		</tr>
 	</tbody></table>`;
+
+/** The caption bar plus Case.net's "no matches" message: a case page or search with no result. */
+export function noMatchesTable(heading: string): string {
+  return `			<table style="width: 100%">
+				<tr>
+					<td>
+						${captionTable(heading)}
+					</td>
+				</tr>
+				<tr>
+					<td valign="top" colspan="3">
+${messageTable(NO_MATCHES)}
+					</td>
+				</tr>
+			</table>`;
+}

@@ -1,4 +1,4 @@
-import { captionTable, esc, messageTable, NO_MATCHES, oldPage, usDate, type Base } from './html';
+import { captionTable, esc, noMatchesTable, oldPage, usDate, type Base } from './html';
 import { sortedEntries, type SimCase, type SimEntry } from './state';
 
 // Old generation (JSP) case tabs, one page per tab, following the real docket page
@@ -315,17 +315,6 @@ export function renderCaseNotFound(base: Base): string {
     base,
     title: 'Case.net: Case Header',
     headScript: 'var pageName = "header";\nfunction setupWindow() {\n\tsetUpHeader();\n}',
-    body: `			<table style="width: 100%">
-				<tr>
-					<td>
-						${captionTable('Case Header')}
-					</td>
-				</tr>
-				<tr>
-					<td valign="top" colspan="3">
-${messageTable(NO_MATCHES)}
-					</td>
-				</tr>
-			</table>`,
+    body: noMatchesTable('Case Header'),
   });
 }

@@ -1,4 +1,4 @@
-import { captionTable, esc, messageTable, NO_MATCHES, oldPage, type Base } from './html';
+import { captionTable, esc, noMatchesTable, oldPage, type Base } from './html';
 import { hearingsOf } from './render-old';
 import type { SimCase } from './state';
 import { normalizeCourtId } from '../../../shared/casenet/key';
@@ -164,18 +164,7 @@ function renderNoMatches(kind: SearchKind, base: Base, params: URLSearchParams):
 				<input type="hidden" name="inputVO.courtId" value="${esc(param(params, 'inputVO.courtId', 'courtId'))}" id="inputVO.courtId">
 				<input type="hidden" name="inputVO.errFlag" value="Y" id="inputVO.errFlag">
 				<input type="hidden" name="inputVO.selectionAction" value="search" id="inputVO.selectionAction">
-			<table style="width: 100%">
-				<tr>
-					<td>
-						${captionTable(info.empty)}
-					</td>
-				</tr>
-				<tr>
-					<td valign="top" colspan="3">
-${messageTable(NO_MATCHES)}
-					</td>
-				</tr>
-			</table>
+${noMatchesTable(info.empty)}
 			</form>`;
   return oldPage({ base, title: `Case.net: ${info.empty}`, headScript: headScript(kind), body });
 }
