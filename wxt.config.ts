@@ -1,7 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { FIREFOX_EXTENSION_ID } from './shared/extension-ids';
 
-// Chrome extension id pinned by this public key (id: gimcbcbkopdbigpgfpmimdcjldbjapac); the backend's trusted origins need it.
+// Chrome extension id pinned by this public key (shared/extension-ids.ts); the backend's trusted origins need it.
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA4SdNbIjICMQe8/HcmTAME54vivNwjdnbM5HSvxsDQp1rt0fEHZmbTX3DUhLRhuyMN+lgWe9RoUwaAs33Yk0n+Uid4TW2759dEM86jL+Ba9eupydzz5bbz6NS1I/+tsR4qk08de3lGHmIr01arO72baCQfkjpBBOLRV3JeNPLQuXmugqig4iv/Q07zjmV7Y/3hykGDqK7qdgbZLELiiQNNyKEhXoDapnhbT1HRMRhgpeQaHj1k6Jvt4kbHPtxTD+GjBmvSLTJSwfKKJKLeOBGu/O/B9GLfewlqdArW1Ef+mLIRvfYfDi/JERG8fkkbV++PV8L2JYFbmdWBsmX0zNVoQIDAQAB';
 
@@ -16,7 +17,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
     host_permissions: ['*://*.courts.mo.gov/*', '*://courts.mo.gov/*'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'docket-watch@docketwatch.local', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: { gecko: { id: FIREFOX_EXTENSION_ID, strict_min_version: '128.0' } } }
       : { key: CHROME_PUBLIC_KEY }),
   }),
 });

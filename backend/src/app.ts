@@ -1,25 +1,87 @@
 import { Hono } from 'hono';
-import type pino from 'pino';
-import type { Config } from './config';
-import type { Db } from './db/connection';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { ErrorCodes } from '../../shared/api/errors';
+import { AUTH_BASE_PATH, CLIENT_IP_HEADER } from './auth/auth';
+import { clientIp } from './http/client-ip';
+import { corsForExtension } from './http/cors';
+import type { AppEnv } from './http/env';
+import { jsonError } from './http/errors';
+import { RateLimiter } from './http/rate-limit';
+import { requireUser } from './http/require-user';
+import { accountPages } from './routes/account-pages';
+import { casesRoutes } from './routes/cases';
+import { meRoutes } from './routes/me';
+import { openApiRouter } from './routes/openapi-app';
+import type { Services } from './services';
 
-export type AppDeps = { config: Config; db: Db; logger: pino.Logger };
-
-/** Every error leaves the API in one JSON shape. */
-export type ErrorBody = { error: { code: string; message: string } };
-const errorBody = (code: string, message: string): ErrorBody => ({ error: { code, message } });
+/** Request bodies above this are refused (413) before anything reads them. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Build the HTTP app (no port: tests call `app.request()`); `server.ts` is the only listener. */
-export function buildApp({ db, logger }: AppDeps): Hono {
-  const app = new Hono();
+export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv> {
+  const { config, logger, auth } = s;
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // The path only: query strings carry verification and reset tokens.
+    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  app.use('/api/*', corsForExtension(config.publicUrl));
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, ErrorCodes.tooLarge, `Request body over ${MAX_BODY_BYTES} bytes.`) }));
+
   app.get('/healthz', (c) => {
-    db.prepare('SELECT 1').get();
+    s.db.prepare('SELECT 1').get();
     return c.json({ ok: true, service: 'docket-watch', time: new Date().toISOString() });
   });
-  app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
+
+  // better-auth, behind a per-address, per-route limit; it learns the address from our header only.
+  const authLimiter = new RateLimiter(config.authRateLimitPerMinute, 60_000);
+  app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, (c) => {
+    const ip = clientIp(c, config.trustProxy);
+    const verdict = authLimiter.hit(`${ip} ${c.req.path}`, now());
+    if (!verdict.allowed) {
+      c.header('Retry-After', String(verdict.retryAfter));
+      return jsonError(c, 429, ErrorCodes.rateLimited, `Too many requests; try again in ${verdict.retryAfter} s.`, { retryAfter: verdict.retryAfter });
+    }
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(CLIENT_IP_HEADER, ip);
+    return auth.handler(new Request(c.req.raw, { headers }));
+  });
+
+  const api = openApiRouter();
+  const signedIn = requireUser(auth);
+  for (const path of ['/me', '/me/*', '/cases', '/cases/*']) api.use(path, signedIn);
+  api.route('/me', meRoutes(s));
+  api.route('/cases', casesRoutes(s.cases, now));
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'The token from `set-auth-token` after sign-in' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Docket Watch API',
+      version: '1',
+      description: `The signed-in user's own data. Sign-in and the other account steps are better-auth's routes under ${AUTH_BASE_PATH} (see README "API"). Errors are {code, message}.`,
+    },
+    servers: [{ url: `${config.publicUrl}/api/v1` }],
+  });
+  app.route('/api/v1', api);
+  app.route('/account', accountPages());
+  if (s.devOutbox) {
+    const outbox = s.devOutbox;
+    app.get('/dev/outbox', (c) => c.json({ emails: outbox.list() }));
+  }
+
+  app.notFound((c) => jsonError(c, 404, ErrorCodes.notFound, `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      const status = err.status === 413 ? 413 : err.status >= 400 && err.status < 500 ? 400 : 500;
+      return jsonError(c, status, status === 413 ? ErrorCodes.tooLarge : status === 400 ? ErrorCodes.invalidInput : 'INTERNAL', err.message || 'Bad request');
+    }
     logger.error({ err: { message: err.message, name: err.name } }, 'unhandled error');
-    return c.json(errorBody('INTERNAL', 'Internal error'), 500);
+    return jsonError(c, 500, 'INTERNAL', 'Internal error');
   });
   return app;
 }

@@ -1,12 +1,10 @@
 import '../../scripts/check-node.mjs';
-import { serve } from '@hono/node-server';
-import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/connection';
 import { createLogger } from './logger';
+import { startBackend } from './start';
 
-/** The only entry point that opens a port: env → config → database → app → listen. */
-function main(): void {
+/** The backend's command: env → config → database → app → listen, until SIGINT/SIGTERM. */
+async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
@@ -18,18 +16,14 @@ function main(): void {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.databaseUrl, config.databaseAuthToken);
-  const app = buildApp({ config, db, logger });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info({ port: info.port, host: config.host, database: config.databaseUrl.replace(/\?.*$/, '') }, 'backend listening');
-  });
-  const stop = () => {
-    server.close();
-    db.close();
-    process.exit(0);
-  };
+  const backend = await startBackend(config, logger);
+  if (config.mail.kind === 'dev-outbox') logger.info(`no RESEND_API_KEY: emails are listed at ${backend.url}/dev/outbox`);
+  const stop = () => void backend.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-main();
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

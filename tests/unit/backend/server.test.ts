@@ -7,6 +7,7 @@ import { buildApp } from '../../../backend/src/app';
 import { ConfigError, loadConfig } from '../../../backend/src/config';
 import { openDatabase } from '../../../backend/src/db/connection';
 import { createLogger } from '../../../backend/src/logger';
+import { createServices } from '../../../backend/src/services';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -33,17 +34,18 @@ describe('backend app', () => {
     const file = join(tempDir(), 'nested', 'dw.db');
     const db = openDatabase(`file:${file}`);
     expect(existsSync(file)).toBe(true);
-    const app = buildApp({ config: loadConfig({ DATABASE_URL: `file:${file}` }), db, logger: createLogger('silent') });
+    const config = loadConfig({ DATABASE_URL: `file:${file}` });
+    const app = buildApp(await createServices(config, db, createLogger('silent')));
     const res = await app.request('/healthz');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true });
     const missing = await app.request('/nope');
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND' });
     db.close();
     // Re-opening the same file does not re-run migrations.
     const again = openDatabase(`file:${file}`);
-    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toMatchObject({ n: 1 });
+    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toMatchObject({ n: 2 });
     again.close();
   });
 

@@ -1,0 +1,37 @@
+import type pino from 'pino';
+import { createAuth, migrateAuth, type Auth } from './auth/auth';
+import { Devices } from './auth/devices';
+import { Lockout } from './auth/lockout';
+import { loadOrCreateSecret } from './auth/secret';
+import { CaseStore } from './cases/case-store';
+import type { Config } from './config';
+import type { Db } from './db/connection';
+import { DevOutbox } from './mail/dev-outbox';
+import type { Mailer } from './mail/mailer';
+import { createResendMailer } from './mail/resend-mailer';
+
+/** Everything the routes use, built once from the config and the open database. */
+export type Services = {
+  config: Config;
+  db: Db;
+  logger: pino.Logger;
+  auth: Auth;
+  mailer: Mailer;
+  /** Set when email goes to the dev outbox (no RESEND_API_KEY); `GET /dev/outbox` lists it. */
+  devOutbox: DevOutbox | null;
+  devices: Devices;
+  lockout: Lockout;
+  cases: CaseStore;
+};
+
+/** Build the services and bring better-auth's tables up to date. */
+export async function createServices(config: Config, db: Db, logger: pino.Logger): Promise<Services> {
+  const secret = loadOrCreateSecret(config.authSecret, config.dataDir);
+  const devOutbox = config.mail.kind === 'dev-outbox' ? new DevOutbox(config.mail.from, logger) : null;
+  const mailer = config.mail.kind === 'resend' ? createResendMailer(config.mail) : (devOutbox as DevOutbox);
+  const lockout = new Lockout(db);
+  const devices = new Devices(db, secret);
+  const authDeps = { config, db, mailer, logger, secret, lockout, devices };
+  await migrateAuth(authDeps);
+  return { config, db, logger, auth: createAuth(authDeps), mailer, devOutbox, devices, lockout, cases: new CaseStore(db) };
+}

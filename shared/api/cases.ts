@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * A case in a user's server-side folder, as `GET/PUT /api/v1/cases` carry it. The key in the URL is
+ * the case key (`CT22|22SL-CC00807`, URL-encoded) and must match `courtId` + `caseNumber`.
+ */
+export const CaseTag = z.string().trim().min(1).max(50);
+
+export const CasePut = z.strictObject({
+  courtId: z.string().min(2).max(30),
+  caseNumber: z.string().min(5).max(30),
+  caption: z.string().max(500).nullable().optional(),
+  saved: z.boolean(),
+  tracked: z.boolean(),
+  note: z.string().max(10_000).optional(),
+  tags: z.array(CaseTag).max(50).optional(),
+});
+export type CasePut = z.infer<typeof CasePut>;
+
+export const CaseRecord = z.object({
+  key: z.string(),
+  courtId: z.string(),
+  caseNumber: z.string(),
+  caption: z.string().nullable(),
+  saved: z.boolean(),
+  tracked: z.boolean(),
+  note: z.string(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseRecord = z.infer<typeof CaseRecord>;

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../backend/src/config';
+import { createLogger } from '../../backend/src/logger';
+import { startBackend, type RunningBackend } from '../../backend/src/start';
+import { startFakeResend, type CapturedEmail } from '../fakes/resend/server';
+
+/** A free TCP port on 127.0.0.1 (PUBLIC_URL must name the real port before the server starts). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+export type TestBackend = {
+  url: string;
+  dir: string;
+  backend: RunningBackend;
+  /** Emails the backend sent, as the fake Resend server received them (oldest first). */
+  emails(): Promise<CapturedEmail[]>;
+  /** The newest email to `to` whose subject matches. */
+  lastEmail(to: string, subject?: RegExp): Promise<CapturedEmail>;
+  close(): Promise<void>;
+};
+
+/**
+ * The real backend on 127.0.0.1 with a real libsql file in a temp folder, sending email through the
+ * real `resend` SDK to a local fake Resend server. `env` overrides any variable.
+ */
+export async function startTestBackend(opts: { env?: Record<string, string>; dir?: string } = {}): Promise<TestBackend> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'dw-backend-'));
+  const resend = await startFakeResend();
+  const port = await freePort();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: `file:${join(dir, 'docketwatch.db')}`,
+    RESEND_API_KEY: resend.apiKey,
+    RESEND_BASE_URL: resend.url,
+    LOG_LEVEL: 'silent',
+    AUTH_RATE_LIMIT: '1000',
+    ...opts.env,
+  });
+  const backend = await startBackend(config, createLogger(config.logLevel));
+  const emails = async () => [...resend.emails];
+  return {
+    url: backend.url,
+    dir,
+    backend,
+    emails,
+    async lastEmail(to, subject) {
+      const match = resend.emails.filter((e) => e.to.includes(to) && (!subject || subject.test(e.subject))).at(-1);
+      if (!match) throw new Error(`no email to ${to}${subject ? ` matching ${subject}` : ''} (have: ${resend.emails.map((e) => e.subject).join(' | ')})`);
+      return match;
+    },
+    async close() {
+      await backend.close();
+      await resend.close();
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
