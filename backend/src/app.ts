@@ -18,6 +18,16 @@ import type { Services } from './services';
 /** Request bodies above this are refused (413) before anything reads them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The failure that locks an account is answered by our after-hook, but better-auth keeps the status
+ * of the error it replaces (401): give ACCOUNT_LOCKED its own status, 423, whatever the path.
+ */
+async function lockedAsLocked(res: Response): Promise<Response> {
+  if (res.status !== 401) return res;
+  const body = await res.clone().json().catch(() => null) as { code?: unknown } | null;
+  return body?.code === ErrorCodes.accountLocked ? new Response(res.body, { status: 423, headers: res.headers }) : res;
+}
+
 /** Build the HTTP app (no port: tests call `app.request()`); `server.ts` is the only listener. */
 export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv> {
   const { config, logger, auth } = s;
@@ -31,7 +41,18 @@ export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv
     c.header('X-Content-Type-Options', 'nosniff');
   });
   app.use('/api/*', corsForExtension(config.publicUrl));
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, ErrorCodes.tooLarge, `Request body over ${MAX_BODY_BYTES} bytes.`) }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body stays unread, and the server drops the connection soon after: say so,
+        // or a client reuses it for its next request, which then fails with a socket error.
+        c.header('Connection', 'close');
+        return jsonError(c, 413, ErrorCodes.tooLarge, `Request body over ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
 
   app.get('/healthz', (c) => {
     s.db.prepare('SELECT 1').get();
@@ -40,7 +61,7 @@ export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv
 
   // better-auth, behind a per-address, per-route limit; it learns the address from our header only.
   const authLimiter = new RateLimiter(config.authRateLimitPerMinute, 60_000);
-  app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, (c) => {
+  app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, async (c): Promise<Response> => {
     const ip = clientIp(c, config.trustProxy);
     const verdict = authLimiter.hit(`${ip} ${c.req.path}`, now());
     if (!verdict.allowed) {
@@ -49,7 +70,7 @@ export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv
     }
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, ip);
-    return auth.handler(new Request(c.req.raw, { headers }));
+    return lockedAsLocked(await auth.handler(new Request(c.req.raw, { headers })));
   });
 
   const api = openApiRouter();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { loadConfig } from '../../backend/src/config';
 import { createLogger } from '../../backend/src/logger';
 import { startBackend, type RunningBackend } from '../../backend/src/start';
@@ -33,9 +34,10 @@ export type TestBackend = {
 
 /**
  * The real backend on 127.0.0.1 with a real libsql file in a temp folder, sending email through the
- * real `resend` SDK to a local fake Resend server. `env` overrides any variable.
+ * real `resend` SDK to a local fake Resend server. `env` overrides any variable; `logTo` captures
+ * the log at debug level; `dir` reuses a data folder (a restart), left in place on close.
  */
-export async function startTestBackend(opts: { env?: Record<string, string>; dir?: string } = {}): Promise<TestBackend> {
+export async function startTestBackend(opts: { env?: Record<string, string>; dir?: string; logTo?: Writable } = {}): Promise<TestBackend> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'dw-backend-'));
   const resend = await startFakeResend();
   const port = await freePort();
@@ -51,7 +53,7 @@ export async function startTestBackend(opts: { env?: Record<string, string>; dir
     AUTH_RATE_LIMIT: '1000',
     ...opts.env,
   });
-  const backend = await startBackend(config, createLogger(config.logLevel));
+  const backend = await startBackend(config, opts.logTo ? createLogger('debug', opts.logTo) : createLogger(config.logLevel));
   const emails = async () => [...resend.emails];
   return {
     url: backend.url,

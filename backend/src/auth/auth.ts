@@ -1,5 +1,6 @@
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
+import { isAPIError } from 'better-auth/api';
 import { bearer } from 'better-auth/plugins';
 import { SqliteDialect } from 'kysely';
 import type pino from 'pino';
@@ -40,6 +41,14 @@ export function authOptions({ config, db, mailer, logger, secret, lockout, devic
       level: 'warn',
       // Only the message: better-auth's extra arguments may carry request data.
       log: (level, message) => logger[level === 'debug' ? 'debug' : level === 'info' ? 'info' : level === 'warn' ? 'warn' : 'error']({ source: 'better-auth' }, message),
+    },
+    // A refused request (wrong password, weak password…) is the client's business, not a server error.
+    onAPIError: {
+      onError: (e: unknown) => {
+        const status = isAPIError(e) ? e.statusCode : 500;
+        if (status >= 500) logger.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'auth endpoint failed');
+        else logger.debug({ status, code: isAPIError(e) ? (e.body as { code?: string } | undefined)?.code : undefined }, 'auth request refused');
+      },
     },
     session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600 },
     emailAndPassword: {
