@@ -13,6 +13,7 @@ import { accountPages } from './routes/account-pages';
 import { casesRoutes } from './routes/cases';
 import { meRoutes } from './routes/me';
 import { openApiRouter } from './routes/openapi-app';
+import { syncRoutes } from './routes/sync';
 import type { Services } from './services';
 
 /** Request bodies above this are refused (413) before anything reads them. */
@@ -75,9 +76,10 @@ export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv
 
   const api = openApiRouter();
   const signedIn = requireUser(auth);
-  for (const path of ['/me', '/me/*', '/cases', '/cases/*']) api.use(path, signedIn);
+  for (const path of ['/me', '/me/*', '/cases', '/cases/*', '/sync/*']) api.use(path, signedIn);
   api.route('/me', meRoutes(s));
   api.route('/cases', casesRoutes(s.cases, now));
+  api.route('/sync', syncRoutes(s.sync, now));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'The token from `set-auth-token` after sign-in' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -9,6 +9,7 @@ import type { Db } from './db/connection';
 import { DevOutbox } from './mail/dev-outbox';
 import type { Mailer } from './mail/mailer';
 import { createResendMailer } from './mail/resend-mailer';
+import { SyncStore } from './sync/sync-store';
 
 /** Everything the routes use, built once from the config and the open database. */
 export type Services = {
@@ -22,6 +23,7 @@ export type Services = {
   devices: Devices;
   lockout: Lockout;
   cases: CaseStore;
+  sync: SyncStore;
 };
 
 /** Build the services and bring better-auth's tables up to date. */
@@ -33,5 +35,6 @@ export async function createServices(config: Config, db: Db, logger: pino.Logger
   const devices = new Devices(db, secret);
   const authDeps = { config, db, mailer, logger, secret, lockout, devices };
   await migrateAuth(authDeps);
-  return { config, db, logger, auth: createAuth(authDeps), mailer, devOutbox, devices, lockout, cases: new CaseStore(db) };
+  const cases = new CaseStore(db);
+  return { config, db, logger, auth: createAuth(authDeps), mailer, devOutbox, devices, lockout, cases, sync: new SyncStore(db, cases) };
 }

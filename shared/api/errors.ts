@@ -2,7 +2,7 @@
  * The one error shape of the backend's HTTP API (better-auth's own routes use the same
  * `{code, message}`), and the codes a client branches on. Anything else is shown as its message.
  */
-export type ApiErrorBody = { code: string; message: string; retryAfter?: number; challengeId?: string; attemptsLeft?: number };
+export type ApiErrorBody = { code: string; message: string; retryAfter?: number; challengeId?: string; attemptsLeft?: number; lastMutationId?: number };
 
 export const ErrorCodes = {
   /** 400: the body or a parameter failed validation; `message` names the field. */
@@ -29,6 +29,8 @@ export const ErrorCodes = {
   invalidPassword: 'INVALID_PASSWORD',
   /** 409: a per-user bound is reached (e.g. 20,000 cases). */
   limitReached: 'LIMIT_REACHED',
+  /** 409: a sync push skipped mutation ids; resend from `lastMutationId + 1`. */
+  mutationGap: 'MUTATION_GAP',
   /** 413: body over the size limit. */
   tooLarge: 'PAYLOAD_TOO_LARGE',
 } as const;

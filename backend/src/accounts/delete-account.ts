@@ -1,22 +1,19 @@
 import type { Auth } from '../auth/auth';
 import type { Db } from '../db/connection';
+import { inTransaction } from '../db/transaction';
+
+/** Our tables with a row per user (everything keyed by `user_id`). */
+export const USER_TABLES = ['user_case', 'trusted_device', 'device_challenge', 'sign_in_failure', 'account_lock', 'sync_user', 'sync_client', 'alert_read', 'user_settings'] as const;
 
 /**
  * Remove everything of a user: our tables (folder, devices, lockout) in one transaction, then
  * better-auth's (sessions, credentials, pending reset tokens, the user row).
  */
 export async function deleteAccount(auth: Auth, db: Db, userId: string): Promise<void> {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    for (const table of ['user_case', 'trusted_device', 'device_challenge', 'sign_in_failure', 'account_lock']) {
-      db.prepare(`DELETE FROM ${table} WHERE user_id = ?`).run(userId);
-    }
+  inTransaction(db, () => {
+    for (const table of USER_TABLES) db.prepare(`DELETE FROM ${table} WHERE user_id = ?`).run(userId);
     db.prepare('DELETE FROM verification WHERE value = ?').run(userId);
-    db.exec('COMMIT');
-  } catch (err) {
-    db.exec('ROLLBACK');
-    throw err;
-  }
+  });
   const ctx = await auth.$context;
   await ctx.internalAdapter.deleteUserSessions(userId);
   await ctx.internalAdapter.deleteAccounts(userId);

@@ -35,7 +35,9 @@ export function authOptions({ config, db, mailer, logger, secret, lockout, devic
     trustedOrigins: [config.publicUrl, ...EXTENSION_ORIGINS],
     // Our own limiter runs in front, keyed by the real client address (http/rate-limit).
     rateLimit: { enabled: false },
-    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
+    // Origin/CSRF checks on, explicitly: better-auth's default turns them off whenever the process
+    // has NODE_ENV=test or TEST set, which is not ours to decide (our NODE_ENV is config.env).
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] }, disableOriginCheck: false },
     telemetry: { enabled: false },
     logger: {
       level: 'warn',

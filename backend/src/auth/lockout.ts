@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { inTransaction } from '../db/transaction';
 
 /** 5 failed sign-ins for one account within 15 minutes lock it for 30 minutes. */
 export const LOCKOUT = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 30 * 60_000 } as const;
@@ -20,8 +21,7 @@ export class Lockout {
   /** Count a failed sign-in; returns the lock's end when this failure locked the account. */
   recordFailure(userId: string, now: number): number | null {
     const db = this.db;
-    db.exec('BEGIN IMMEDIATE');
-    try {
+    return inTransaction(db, () => {
       db.prepare('DELETE FROM sign_in_failure WHERE user_id = ? AND at <= ?').run(userId, now - LOCKOUT.windowMs);
       db.prepare('INSERT INTO sign_in_failure (user_id, at) VALUES (?, ?)').run(userId, now);
       const { n } = db.prepare('SELECT count(*) AS n FROM sign_in_failure WHERE user_id = ?').get(userId) as { n: number };
@@ -31,12 +31,8 @@ export class Lockout {
         db.prepare('INSERT INTO account_lock (user_id, locked_until) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET locked_until = excluded.locked_until').run(userId, lockedUntil);
         db.prepare('DELETE FROM sign_in_failure WHERE user_id = ?').run(userId);
       }
-      db.exec('COMMIT');
       return lockedUntil;
-    } catch (err) {
-      db.exec('ROLLBACK');
-      throw err;
-    }
+    });
   }
 
   /** After a successful sign-in: earlier failures no longer count. */

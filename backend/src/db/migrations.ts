@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { inTransaction } from './transaction';
 
 /** Ordered schema steps; each runs once, recorded in `schema_migrations`. Never edit a shipped step. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -33,6 +34,27 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 3,
+    name: 'sync: per-user version, versioned cases with tombstones, client mutation ids, read marks, settings',
+    sql: `
+      ALTER TABLE user_case ADD COLUMN source TEXT;
+      ALTER TABLE user_case ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE user_case ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX user_case_version ON user_case (user_id, version);
+      CREATE TABLE sync_user (user_id TEXT PRIMARY KEY, version INTEGER NOT NULL);
+      CREATE TABLE sync_client (
+        user_id TEXT NOT NULL, client_id TEXT NOT NULL, last_mutation_id INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, client_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE alert_read (
+        user_id TEXT NOT NULL, alert_id TEXT NOT NULL, read_at INTEGER NOT NULL, version INTEGER NOT NULL,
+        PRIMARY KEY (user_id, alert_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX alert_read_version ON alert_read (user_id, version);
+      CREATE TABLE user_settings (user_id TEXT PRIMARY KEY, settings TEXT NOT NULL, version INTEGER NOT NULL);
+    `,
+  },
 ];
 
 export function migrate(db: Db): number[] {
@@ -41,15 +63,10 @@ export function migrate(db: Db): number[] {
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
     if (done.has(m.id)) continue;
-    db.exec('BEGIN');
-    try {
+    inTransaction(db, () => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, Date.now());
-      db.exec('COMMIT');
-    } catch (err) {
-      db.exec('ROLLBACK');
-      throw err;
-    }
+    });
     applied.push(m.id);
   }
   return applied;
