@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { isCasenetUrl } from '../../shared/casenet/detect/url';
-import { Requests, type Reply, type RequestName, type Responses } from './protocol';
+import { AccountRequests, Requests, type Reply, type RequestName, type Responses } from './protocol';
 
 // `send` lives in ./send (no zod, so the content script stays small); re-exported for the UI.
 export { RequestError, send } from './send';
@@ -9,6 +9,9 @@ export type Handlers = { [N in RequestName]: (data: import('zod').infer<(typeof 
 
 /** Requests a content script may make; everything else must come from our own extension pages. */
 const CONTENT_ALLOWED: ReadonlySet<RequestName> = new Set(['pageSeen', 'savePage', 'saveRow', 'searchSeen', 'pageCaseAction']);
+
+/** Requests carrying passwords or tokens: only a frame of our own origin (dashboard, popup) may send them. */
+const OWN_PAGES_ONLY: ReadonlySet<string> = new Set(Object.keys(AccountRequests));
 
 /**
  * Validate and dispatch one incoming message. Pure of `browser.*` so tests call it directly.
@@ -33,6 +36,7 @@ export async function dispatch(
   const fromTab = sender.tab !== undefined && !(sender.url ?? '').startsWith(extensionOrigin);
   if (fromTab && !CONTENT_ALLOWED.has(name)) return { ok: false, error: `"${name}" is not allowed from a web page.` };
   if (fromTab && !isCasenetSender(sender)) return { ok: false, error: 'Messages are accepted only from Case.net pages.' };
+  if (OWN_PAGES_ONLY.has(name) && !(sender.url ?? '').startsWith(extensionOrigin)) return { ok: false, error: `"${name}" is accepted only from the extension's own pages.` };
   const parsed = Requests[name].safeParse((message as { data?: unknown }).data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -14,12 +14,43 @@ export const Settings = z.object({
   windowStartHour: z.number().int().min(0).max(23),
   windowEndHour: z.number().int().min(1).max(24),
   notifications: z.boolean(),
+  /** The sync server (accounts): http or https; the default is a backend on this machine. */
+  serverUrl: z.url({ protocol: /^https?$/ }).max(2_000),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = { refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true };
+export const DEFAULT_SETTINGS: Settings = { refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true, serverUrl: 'http://127.0.0.1:8787' };
 
 const Key = z.string().min(3).max(100);
 const PageInput = z.object({ url: z.string().url().max(4_000), html: z.string().max(30_000_000) });
+const Email = z.email().max(254);
+const Password = z.string().min(1).max(1_000);
+
+/**
+ * Account requests (the background talks to the sync server). They carry passwords and tokens, so
+ * lib/messages.ts accepts them only from the extension's own pages, never from a content script.
+ */
+export const AccountRequests = {
+  /** Who is signed in on this browser (checked with the server when it answers). */
+  getAccount: z.object({}),
+  /** Create an account; the server emails a verification link. */
+  signUp: z.object({ email: Email, password: Password }),
+  resendVerification: z.object({ email: Email }),
+  signIn: z.object({ email: Email, password: Password }),
+  /** The 6-digit code emailed when this browser signs in for the first time. */
+  verifyDevice: z.object({ challengeId: z.string().min(1).max(500), code: z.string().regex(/^\d{6}$/, 'the code is 6 digits') }),
+  /** Ask for a password-reset link by email. */
+  forgotPassword: z.object({ email: Email }),
+  /** Signs every other device out. */
+  changePassword: z.object({ currentPassword: Password, newPassword: Password }),
+  signOut: z.object({}),
+  listSessions: z.object({}),
+  revokeSession: z.object({ id: z.string().min(1).max(500) }),
+  /** Everything the server holds about the user, as a JSON file. */
+  exportAccount: z.object({}),
+  /** Deletes the account on the server; the case folder in this browser stays. */
+  deleteAccount: z.object({ password: Password }),
+} as const;
+export type AccountRequestName = keyof typeof AccountRequests;
 
 export const Requests = {
   /** Content script: a Case.net case page was opened (or its tab changed). */
@@ -60,6 +91,7 @@ export const Requests = {
   importFolder: z.object({ json: z.string().max(100_000_000) }),
   getSettings: z.object({}),
   saveSettings: Settings,
+  ...AccountRequests,
 } as const;
 
 export type RequestName = keyof typeof Requests;
@@ -140,6 +172,29 @@ export type Summary = {
   progress: CheckProgress;
 };
 
+/** The account as the dashboard shows it; `notice` says what happened when it is worth saying. */
+export type AccountState =
+  | { signedIn: false; server: string; notice: string | null }
+  | { signedIn: true; server: string; email: string; notice: string | null };
+
+/** Sign-in either succeeds, or needs the code emailed for a new device, or a verified email first. */
+export type SignInResult =
+  | { status: 'signedIn'; account: AccountState }
+  | { status: 'deviceCode'; email: string; challengeId: string; message: string }
+  | { status: 'verifyEmail'; email: string; message: string };
+
+/** One signed-in device; times in epoch ms (null when the server did not say). */
+export type SessionView = {
+  id: string;
+  createdAt: number | null;
+  lastSeenAt: number | null;
+  expiresAt: number | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  /** This browser. */
+  current: boolean;
+};
+
 export type Responses = {
   pageSeen: PageState | null;
   savePage: PageState;
@@ -160,6 +215,18 @@ export type Responses = {
   importFolder: { imported: number; updated: number };
   getSettings: Settings;
   saveSettings: Settings;
+  getAccount: AccountState;
+  signUp: { email: string };
+  resendVerification: { email: string };
+  signIn: SignInResult;
+  verifyDevice: AccountState;
+  forgotPassword: { email: string };
+  changePassword: { changed: true };
+  signOut: AccountState;
+  listSessions: SessionView[];
+  revokeSession: { revoked: true };
+  exportAccount: { json: string; filename: string };
+  deleteAccount: AccountState;
 };
 
 /** Every reply crosses contexts as a tagged result; errors carry a message fit for the user. */

@@ -7,7 +7,7 @@ import { passwordMessage } from '../../../shared/accounts/password-policy';
 import { ErrorCodes } from '../../../shared/api/errors';
 import { accountLockedMessage, deviceCodeMessage } from '../mail/account-emails';
 import type { Mailer } from '../mail/mailer';
-import { deviceLabel } from './device-label';
+import { deviceLabel } from '../../../shared/accounts/device-label';
 import { DEVICE_ID, type Devices } from './devices';
 import type { Lockout } from './lockout';
 
@@ -91,7 +91,7 @@ export function accountGuard(deps: GuardDeps): BetterAuthPlugin {
             deleteSessionCookie(ctx, true);
             await ctx.context.internalAdapter.deleteSession(signedIn.session.token);
             ctx.context.setNewSession(null);
-            const label = deviceLabel(ctx.request?.headers.get('user-agent') ?? ctx.headers?.get('user-agent'));
+            const label = deviceLabel(ctx.request?.headers.get('user-agent') ?? ctx.headers?.get('user-agent')) ?? 'an unknown browser';
             const challenge = deps.devices.createChallenge(signedIn.user.id, deviceHash, label, t);
             await deps.mailer.send(deviceCodeMessage(signedIn.user.email, challenge.code, label, `device-code:${challenge.id}`));
             deps.logger.info({ userId: signedIn.user.id }, 'sign-in from a new device: code sent');

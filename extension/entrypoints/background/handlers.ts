@@ -1,4 +1,5 @@
 import type { Handlers } from '../../lib/messages';
+import { accountHandlers } from './account';
 import { markAllRead, openAlert } from './alerts';
 import { CheckRunner } from './check-now';
 import type { Ctx } from './context';
@@ -12,7 +13,7 @@ import { readSettings, saveSettings } from './settings';
 import { caseDetail, summarizeCases, unreadAlerts } from './views';
 
 /** One plain async function per protocol request; `dispatch` validates before calling them. */
-export function createHandlers(ctx: Ctx, checks: CheckRunner = new CheckRunner(ctx, checkCase)): Handlers {
+export function createHandlers(ctx: Ctx, checks: CheckRunner = new CheckRunner(ctx, checkCase), account = accountHandlers(ctx)): Handlers {
   return {
     pageSeen: (data) => pageSeen(ctx, data),
     savePage: (data) => savePage(ctx, data),
@@ -39,5 +40,6 @@ export function createHandlers(ctx: Ctx, checks: CheckRunner = new CheckRunner(c
     importFolder: (data) => importFolder(ctx, data.json),
     getSettings: () => readSettings(ctx),
     saveSettings: (data) => saveSettings(ctx, data),
+    ...account,
   };
 }

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
+import type { AccountRequestName } from '../../lib/protocol';
 import type { Api } from '../../lib/ui/api';
 import { StatusNote } from '../../lib/ui/Banner';
 import { useNow } from '../../lib/ui/use-now';
-import { showFolder, useRoute } from './route';
+import { ACCOUNT_HASH, showFolder, useRoute } from './route';
 import { AboutView } from './views/AboutView';
+import { AccountView } from './views/AccountView';
 import { CaseDetailView } from './views/CaseDetailView';
 import { FolderView } from './views/FolderView';
 import { SettingsView } from './views/SettingsView';
@@ -20,6 +22,7 @@ export type DashboardApi = Api<
   | 'importFolder'
   | 'getSettings'
   | 'saveSettings'
+  | AccountRequestName
 >;
 
 type Props = { api: DashboardApi; download?: (text: string, filename: string) => void };
@@ -35,10 +38,26 @@ export function App({ api, download }: Props) {
     <div class="dashboard">
       <header class="dashboard__head">
         <h1>Manage My Case</h1>
-        <p class="muted">Docket Watch · everything here is read from this browser's own copy and works offline.</p>
+        <p class="muted">
+          {route.view === 'account'
+            ? 'Docket Watch · your account on the sync server.'
+            : "Docket Watch · everything here is read from this browser's own copy and works offline."}
+        </p>
+        <nav class="dashboard__nav" aria-label="Dashboard">
+          <a href="#" aria-current={route.view === 'account' ? undefined : 'page'}>
+            Your cases
+          </a>
+          <a href={ACCOUNT_HASH} aria-current={route.view === 'account' ? 'page' : undefined}>
+            Account
+          </a>
+        </nav>
       </header>
       <StatusNote>{flash}</StatusNote>
-      {route.view === 'case' ? (
+      {route.view === 'account' ? (
+        <main>
+          <AccountView api={api} now={now} download={download} />
+        </main>
+      ) : route.view === 'case' ? (
         <main>
           <p>
             <a href="#" onClick={() => setFlash('')}>

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** What the dashboard shows: the folder, or one case (`#case=<key>`, so it can be linked). */
-export type Route = { view: 'folder' } | { view: 'case'; key: string };
+/** What the dashboard shows: the folder, one case (`#case=<key>`, so it can be linked), or the account (`#account`). */
+export type Route = { view: 'folder' } | { view: 'case'; key: string } | { view: 'account' };
+
+export const ACCOUNT_HASH = '#account';
 
 export function parseHash(hash: string): Route {
+  if (hash === ACCOUNT_HASH) return { view: 'account' };
   const m = /^#case=(.+)$/.exec(hash);
   if (!m?.[1]) return { view: 'folder' };
   try {

@@ -9,6 +9,7 @@ import { HearingList } from '../components/HearingList';
 import { NoteEditor } from '../components/NoteEditor';
 import { RemoveConfirm } from '../components/RemoveConfirm';
 import { TagEditor } from '../components/TagEditor';
+import { useAction } from '../use-action';
 
 export type DetailApi = Api<'getCase' | 'updateCase' | 'setTracked' | 'removeCase' | 'markAllRead'>;
 
@@ -17,9 +18,7 @@ type Props = { api: DetailApi; caseKey: string; now: number; onRemoved: (caseNum
 /** One case from local data: header, hearings, docket, note, tags and actions. Works offline. */
 export function CaseDetailView({ api, caseKey, now, onRemoved }: Props) {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, status, run, setError, setStatus } = useAction();
   const [confirming, setConfirming] = useState(false);
 
   const load = () => api('getCase', { key: caseKey }).then(setDetail);
@@ -37,21 +36,6 @@ export function CaseDetailView({ api, caseKey, now, onRemoved }: Props) {
       live = false;
     };
   }, [api, caseKey]);
-
-  /** Runs one action; errors become the banner, the result the status line. Returns success. */
-  const run = async (action: () => Promise<string>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      setStatus(await action());
-      return true;
-    } catch (err) {
-      setError(errorText(err));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const setSummary = (summary: CaseSummary) => setDetail((d) => d && { ...d, summary });
 

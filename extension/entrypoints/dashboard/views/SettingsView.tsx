@@ -12,7 +12,7 @@ const NUMBER_FIELDS: { name: NumberField; label: string; min: number; max: numbe
   { name: 'windowEndHour', label: 'Until hour (Central time)', min: 1, max: 24 },
 ];
 
-/** Refresh interval, refresh window and browser notifications. */
+/** Refresh interval, refresh window, browser notifications and the sync server. */
 export function SettingsView({ api }: Props) {
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [errors, setErrors] = useState<SettingsErrors>({});
@@ -77,6 +77,28 @@ export function SettingsView({ api }: Props) {
             <input type="checkbox" checked={form.notifications} onChange={(e) => setForm({ ...form, notifications: e.currentTarget.checked })} />
             Browser notifications for new docket entries
           </label>
+          <div class="field field--grow">
+            <label for="setting-serverUrl">Sync server</label>
+            <input
+              id="setting-serverUrl"
+              type="url"
+              inputMode="url"
+              spellcheck={false}
+              value={form.serverUrl}
+              aria-invalid={errors.serverUrl ? true : undefined}
+              aria-describedby={errors.serverUrl ? 'setting-serverUrl-error' : 'setting-serverUrl-note'}
+              onInput={(e) => setForm({ ...form, serverUrl: e.currentTarget.value })}
+            />
+            {errors.serverUrl ? (
+              <p id="setting-serverUrl-error" class="field-error">
+                {errors.serverUrl}
+              </p>
+            ) : (
+              <p id="setting-serverUrl-note" class="note">
+                Where your account lives (see Account). The default, http://127.0.0.1:8787, is a Docket Watch server on this computer.
+              </p>
+            )}
+          </div>
           <div class="row">
             <button type="submit" class="button">
               Save settings

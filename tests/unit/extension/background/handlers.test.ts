@@ -53,8 +53,8 @@ describe('popup and dashboard handlers', () => {
   });
 
   it('settings default to every 30 minutes, 6 a.m. to 10 p.m., and are stored', async () => {
-    expect(await handlers.getSettings({}, sender)).toEqual({ refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true });
-    const changed = { refreshMinutes: 60, windowStartHour: 7, windowEndHour: 20, notifications: false };
+    expect(await handlers.getSettings({}, sender)).toEqual({ refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true, serverUrl: 'http://127.0.0.1:8787' });
+    const changed = { refreshMinutes: 60, windowStartHour: 7, windowEndHour: 20, notifications: false, serverUrl: 'https://sync.example.org' };
     await handlers.saveSettings(changed, sender);
     expect(await handlers.getSettings({}, sender)).toEqual(changed);
   });

@@ -22,7 +22,7 @@ function setup(detail: CaseDetail = makeDetail(CASE, { alerts: [makeAlert()] }))
     removeCase: () => ({ removed: true }),
     markAllRead: () => ({ marked: 1 }),
     listCases: () => [],
-    getSettings: () => ({ refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true }),
+    getSettings: () => ({ refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true, serverUrl: 'http://127.0.0.1:8787' }),
   });
   location.hash = `#case=${encodeURIComponent(detail.summary.key)}`;
   render(<App api={fake.api} />);

@@ -6,7 +6,7 @@ import type { Settings } from '../../../../extension/lib/protocol';
 import { fakeApi } from './support/fake-api';
 import { makeCase } from './support/data';
 
-const SETTINGS: Settings = { refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true };
+const SETTINGS: Settings = { refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true, serverUrl: 'http://127.0.0.1:8787' };
 
 const CASES = [
   makeCase({ caseNumber: '22SL-CC00807', courtId: 'CT22', caption: 'JANE DOE V ACME CORP', tracked: true, unread: 2, tags: ['client-a'], lastEntry: { date: '2025-05-01', title: 'Answer Filed' } }),
@@ -87,10 +87,11 @@ describe('dashboard folder', () => {
     expect(await screen.findByText('Your folder is empty.')).toBeTruthy();
   });
 
-  it('shows the eFiling link and the account placeholder', async () => {
+  it('shows the eFiling link and links to the account page', async () => {
     setup();
     expect(screen.getByRole('link', { name: 'Case.net eFiling' }).getAttribute('href')).toBe('https://www.courts.mo.gov/ebiz/');
-    expect(screen.getByText(/Account: coming soon — sign-in and sync arrive with accounts/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Account' }).getAttribute('href')).toBe('#account');
+    expect(screen.getByRole('link', { name: 'Your cases' }).getAttribute('aria-current')).toBe('page');
   });
 
   it('sorts cases without entries last when sorting by last entry', () => {

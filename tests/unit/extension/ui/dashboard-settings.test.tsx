@@ -5,7 +5,7 @@ import type { Settings } from '../../../../extension/lib/protocol';
 import { callsOf, fakeApi, type FakeHandlers } from './support/fake-api';
 import { makeCase } from './support/data';
 
-const SETTINGS: Settings = { refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true };
+const SETTINGS: Settings = { refreshMinutes: 30, windowStartHour: 6, windowEndHour: 22, notifications: true, serverUrl: 'http://127.0.0.1:8787' };
 
 function setup(extra: FakeHandlers = {}) {
   const downloads: { text: string; filename: string }[] = [];
@@ -35,7 +35,7 @@ describe('dashboard settings', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Browser notifications for new docket entries' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved.');
-    expect(callsOf(calls, 'saveSettings')).toEqual([{ refreshMinutes: 60, windowStartHour: 6, windowEndHour: 22, notifications: false }]);
+    expect(callsOf(calls, 'saveSettings')).toEqual([{ refreshMinutes: 60, windowStartHour: 6, windowEndHour: 22, notifications: false, serverUrl: 'http://127.0.0.1:8787' }]);
   });
 
   it('refuses an interval under 15 minutes and a window that ends before it starts', async () => {
@@ -54,6 +54,22 @@ describe('dashboard settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(screen.getByText('Enter whole minutes from 15 to 1440 (24 hours).')).toBeTruthy();
     expect(callsOf(calls, 'saveSettings')).toEqual([]);
+  });
+
+  it('saves the sync server address without a trailing slash and refuses one that is not http(s)', async () => {
+    const { calls } = setup();
+    const server = (await screen.findByRole('textbox', { name: 'Sync server' })) as HTMLInputElement;
+    expect(server.value).toBe('http://127.0.0.1:8787');
+    fireEvent.input(server, { target: { value: 'ftp://sync.example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText(/Enter the address of the sync server, starting with http:\/\/ or https:\/\//)).toBeTruthy();
+    expect(server.getAttribute('aria-invalid')).toBe('true');
+    expect(callsOf(calls, 'saveSettings')).toEqual([]);
+
+    fireEvent.input(server, { target: { value: ' https://sync.example.org/ ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(callsOf(calls, 'saveSettings')[0]?.serverUrl).toBe('https://sync.example.org');
   });
 
   it('shows the background refusing the settings', async () => {

@@ -43,12 +43,12 @@ describe('ui formatting', () => {
   });
 
   it('validates settings like the background does', () => {
-    expect(validateSettings({ refreshMinutes: '15', windowStartHour: '0', windowEndHour: '24', notifications: true })).toEqual({
+    expect(validateSettings({ refreshMinutes: '15', windowStartHour: '0', windowEndHour: '24', notifications: true, serverUrl: 'http://127.0.0.1:8787/' })).toEqual({
       ok: true,
-      settings: { refreshMinutes: 15, windowStartHour: 0, windowEndHour: 24, notifications: true },
+      settings: { refreshMinutes: 15, windowStartHour: 0, windowEndHour: 24, notifications: true, serverUrl: 'http://127.0.0.1:8787' },
     });
-    const bad = validateSettings({ refreshMinutes: '14.5', windowStartHour: '24', windowEndHour: '0', notifications: false });
+    const bad = validateSettings({ refreshMinutes: '14.5', windowStartHour: '24', windowEndHour: '0', notifications: false, serverUrl: 'javascript:alert(1)' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['refreshMinutes', 'windowEndHour', 'windowStartHour']);
+    if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['refreshMinutes', 'serverUrl', 'windowEndHour', 'windowStartHour']);
   });
 });
