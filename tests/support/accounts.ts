@@ -8,7 +8,7 @@ export const TEST_PASSWORD = 'Str0ngPass1';
  * emailed confirmation link, sign in (a new browser → 403 DEVICE_CODE_REQUIRED), type the emailed
  * code. The returned client holds the bearer token and a device id that is now trusted.
  */
-export async function signedInUser(t: TestBackend, email: string, opts: { password?: string; name?: string } = {}): Promise<ApiClient> {
+export async function signedInUser(t: Pick<TestBackend, 'url' | 'lastEmail'>, email: string, opts: { password?: string; name?: string } = {}): Promise<ApiClient> {
   const password = opts.password ?? TEST_PASSWORD;
   const client = new ApiClient(t.url);
   const signUp = await client.post('/api/auth/sign-up/email', { email, password, name: opts.name ?? email.split('@')[0] });
@@ -21,7 +21,7 @@ export async function signedInUser(t: TestBackend, email: string, opts: { passwo
 }
 
 /** The same user on another browser (a new device id): password, then the emailed code. */
-export async function signInOnNewBrowser(t: TestBackend, email: string, password = TEST_PASSWORD): Promise<ApiClient> {
+export async function signInOnNewBrowser(t: Pick<TestBackend, 'url' | 'lastEmail'>, email: string, password = TEST_PASSWORD): Promise<ApiClient> {
   const client = new ApiClient(t.url);
   const signIn = await client.post('/api/auth/sign-in/email', { email, password });
   if (signIn.body.code !== 'DEVICE_CODE_REQUIRED') throw new Error(`sign-in of ${email}: ${signIn.status} ${JSON.stringify(signIn.body)}`);

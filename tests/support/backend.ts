@@ -60,11 +60,7 @@ export async function startTestBackend(opts: { env?: Record<string, string>; dir
     dir,
     backend,
     emails,
-    async lastEmail(to, subject) {
-      const match = resend.emails.filter((e) => e.to.includes(to) && (!subject || subject.test(e.subject))).at(-1);
-      if (!match) throw new Error(`no email to ${to}${subject ? ` matching ${subject}` : ''} (have: ${resend.emails.map((e) => e.subject).join(' | ')})`);
-      return match;
-    },
+    lastEmail: resend.lastEmail,
     async close() {
       await backend.close();
       await resend.close();

@@ -31,7 +31,14 @@ const EmailBody = z.object({
   tags: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
 });
 
-export type FakeResend = { url: string; apiKey: string; emails: CapturedEmail[]; close(): Promise<void> };
+export type FakeResend = {
+  url: string;
+  apiKey: string;
+  emails: CapturedEmail[];
+  /** The newest email to `to` whose subject matches; throws naming what was sent otherwise. */
+  lastEmail(to: string, subject?: RegExp): Promise<CapturedEmail>;
+  close(): Promise<void>;
+};
 
 export async function startFakeResend(opts: { apiKey?: string; port?: number } = {}): Promise<FakeResend> {
   const apiKey = opts.apiKey ?? 're_test_local';
@@ -112,6 +119,11 @@ export async function startFakeResend(opts: { apiKey?: string; port?: number } =
     url: `http://127.0.0.1:${port}`,
     apiKey,
     emails,
+    async lastEmail(to, subject) {
+      const match = emails.filter((e) => e.to.includes(to) && (!subject || subject.test(e.subject))).at(-1);
+      if (!match) throw new Error(`no email to ${to}${subject ? ` matching ${subject}` : ''} (have: ${emails.map((e) => e.subject).join(' | ')})`);
+      return match;
+    },
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
