@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
 import { isAPIError } from 'better-auth/api';
@@ -17,6 +18,9 @@ import type { Lockout } from './lockout';
 /** better-auth reads the client address from this header, which the app sets from the socket (see http/client-ip). */
 export const CLIENT_IP_HEADER = 'x-docket-watch-client-ip';
 export const AUTH_BASE_PATH = '/api/auth';
+
+/** An email's idempotency key from the secret token it carries, without revealing the token. */
+const idempotencyKey = (kind: string, token: string) => `${kind}:${createHash('sha256').update(token).digest('base64url').slice(0, 32)}`;
 
 export type AuthDeps = { config: Config; db: Db; mailer: Mailer; logger: pino.Logger; secret: string; lockout: Lockout; devices: Devices };
 
@@ -63,7 +67,7 @@ export function authOptions({ config, db, mailer, logger, secret, lockout, devic
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, token }) => {
         const url = appUrl(`/account/reset-password?token=${encodeURIComponent(token)}`);
-        await mailer.send(resetPasswordMessage(user.email, url, `reset:${token}`));
+        await mailer.send(resetPasswordMessage(user.email, url, idempotencyKey('reset', token)));
       },
       onPasswordReset: async ({ user }) => {
         lockout.unlock(user.id);
@@ -77,7 +81,7 @@ export function authOptions({ config, db, mailer, logger, secret, lockout, devic
       expiresIn: 24 * 3600,
       sendVerificationEmail: async ({ user, token }) => {
         const url = appUrl(`${AUTH_BASE_PATH}/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent(appUrl('/account/verified'))}`);
-        await mailer.send(verifyEmailMessage(user.email, url, `verify:${token}`));
+        await mailer.send(verifyEmailMessage(user.email, url, idempotencyKey('verify', token)));
       },
     },
     plugins: [accountGuard({ lockout, devices, mailer, logger, publicUrl: config.publicUrl }), bearer()],
