@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorCodes } from '../../shared/api/errors';
@@ -29,6 +29,18 @@ async function lockedAsLocked(res: Response): Promise<Response> {
   return body?.code === ErrorCodes.accountLocked ? new Response(res.body, { status: 423, headers: res.headers }) : res;
 }
 
+/**
+ * A body we answer without reading (refused first: 401, 404, 413…) is drained by the Node adapter
+ * for at most 0.5 s, then the socket is dropped, although the answer said keep-alive: a client that
+ * reuses the connection sees its next request fail. Such answers say `Connection: close` instead.
+ */
+function bodyLeftUnread(c: Context<AppEnv>): boolean {
+  const incoming = c.env?.incoming;
+  if (!incoming || incoming.readableEnded) return false;
+  const length = c.req.header('content-length');
+  return length === undefined ? c.req.header('transfer-encoding') !== undefined : length !== '0';
+}
+
 /** Build the HTTP app (no port: tests call `app.request()`); `server.ts` is the only listener. */
 export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv> {
   const { config, logger, auth } = s;
@@ -40,20 +52,10 @@ export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv
     // The path only: query strings carry verification and reset tokens.
     logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
     c.header('X-Content-Type-Options', 'nosniff');
+    if (bodyLeftUnread(c)) c.header('Connection', 'close');
   });
   app.use('/api/*', corsForExtension(config.publicUrl));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body stays unread, and the server drops the connection soon after: say so,
-        // or a client reuses it for its next request, which then fails with a socket error.
-        c.header('Connection', 'close');
-        return jsonError(c, 413, ErrorCodes.tooLarge, `Request body over ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => jsonError(c, 413, ErrorCodes.tooLarge, `Request body over ${MAX_BODY_BYTES} bytes.`) }));
 
   app.get('/healthz', (c) => {
     s.db.prepare('SELECT 1').get();

@@ -55,6 +55,42 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       CREATE TABLE user_settings (user_id TEXT PRIMARY KEY, settings TEXT NOT NULL, version INTEGER NOT NULL);
     `,
   },
+  {
+    id: 4,
+    name: 'watching and alerts: watched cases, their entries, alerts, deliveries and attempts, notification preferences',
+    sql: `
+      CREATE TABLE watched_case (
+        case_key TEXT PRIMARY KEY, source TEXT NOT NULL,
+        baseline_at INTEGER, quarantine TEXT,
+        last_checked_at INTEGER, last_error TEXT, failures INTEGER NOT NULL DEFAULT 0,
+        next_check_at INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+      CREATE INDEX watched_case_due ON watched_case (next_check_at);
+      CREATE TABLE watched_entry (
+        case_key TEXT NOT NULL, fingerprint TEXT NOT NULL, position INTEGER NOT NULL, entry TEXT NOT NULL, first_seen_at INTEGER NOT NULL,
+        PRIMARY KEY (case_key, fingerprint)
+      ) WITHOUT ROWID;
+      CREATE TABLE alert (
+        id TEXT PRIMARY KEY, user_id TEXT NOT NULL, case_key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+        kind TEXT NOT NULL, entry TEXT NOT NULL, previous TEXT, origin TEXT NOT NULL, created_at INTEGER NOT NULL,
+        UNIQUE (user_id, case_key, fingerprint, kind)
+      );
+      CREATE INDEX alert_user ON alert (user_id, created_at);
+      CREATE TABLE delivery (
+        id TEXT PRIMARY KEY, alert_id TEXT NOT NULL, user_id TEXT NOT NULL, channel TEXT NOT NULL,
+        status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL,
+        lease_until INTEGER, provider_id TEXT, last_error TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+        UNIQUE (alert_id, channel)
+      );
+      CREATE INDEX delivery_due ON delivery (status, next_attempt_at);
+      CREATE INDEX delivery_user ON delivery (user_id, created_at);
+      CREATE TABLE delivery_attempt (
+        id INTEGER PRIMARY KEY, delivery_id TEXT NOT NULL, at INTEGER NOT NULL, outcome TEXT NOT NULL, provider_id TEXT, error TEXT
+      );
+      CREATE INDEX delivery_attempt_delivery ON delivery_attempt (delivery_id);
+      CREATE TABLE notification_prefs (user_id TEXT PRIMARY KEY, prefs TEXT NOT NULL, updated_at INTEGER NOT NULL);
+    `,
+  },
 ];
 
 export function migrate(db: Db): number[] {

@@ -45,7 +45,7 @@ describe('backend app', () => {
     db.close();
     // Re-opening the same file does not re-run migrations.
     const again = openDatabase(`file:${file}`);
-    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toMatchObject({ n: 3 });
+    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toMatchObject({ n: 4 });
     again.close();
   });
 
