@@ -1,12 +1,7 @@
-import type { CasenetRequest } from '../../../shared/casenet/urls';
+import type { FetchCasenet } from '../../../shared/casenet/read';
 
-export type { CasenetRequest };
-
-export type FetchResult =
-  | { ok: true; status: number; headers: Record<string, string>; text: string }
-  | { ok: false; status: null; message: string };
-
-export type FetchCasenet = (request: CasenetRequest, opts?: { timeoutMs?: number }) => Promise<FetchResult>;
+export type { CasenetRequest } from '../../../shared/casenet/urls';
+export type { FetchCasenet, FetchResult } from '../../../shared/casenet/read';
 
 /**
  * Fetch one Case.net URL with the user's cookies, giving up after `timeoutMs` (30 s).
