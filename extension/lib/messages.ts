@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { isCasenetUrl } from '../../shared/casenet/detect/url';
-import { AccountRequests, Requests, type Reply, type RequestName, type Responses } from './protocol';
+import { AccountRequests, Requests, SyncRequests, type Reply, type RequestName, type Responses } from './protocol';
 
 // `send` lives in ./send (no zod, so the content script stays small); re-exported for the UI.
 export { RequestError, send } from './send';
@@ -10,8 +10,8 @@ export type Handlers = { [N in RequestName]: (data: import('zod').infer<(typeof 
 /** Requests a content script may make; everything else must come from our own extension pages. */
 const CONTENT_ALLOWED: ReadonlySet<RequestName> = new Set(['pageSeen', 'savePage', 'saveRow', 'searchSeen', 'pageCaseAction']);
 
-/** Requests carrying passwords or tokens: only a frame of our own origin (dashboard, popup) may send them. */
-const OWN_PAGES_ONLY: ReadonlySet<string> = new Set(Object.keys(AccountRequests));
+/** Requests carrying passwords or tokens, or about the account: only a frame of our own origin (dashboard, popup) may send them. */
+const OWN_PAGES_ONLY: ReadonlySet<string> = new Set([...Object.keys(AccountRequests), ...Object.keys(SyncRequests)]);
 
 /**
  * Validate and dispatch one incoming message. Pure of `browser.*` so tests call it directly.

@@ -52,6 +52,14 @@ export const AccountRequests = {
 } as const;
 export type AccountRequestName = keyof typeof AccountRequests;
 
+/** Sync of the folder with the account; like account requests, only from the extension's own pages. */
+export const SyncRequests = {
+  getSyncState: z.object({}),
+  /** Run a sync round now (or wait for the one running) and answer the state after it. */
+  syncNow: z.object({}),
+} as const;
+export type SyncRequestName = keyof typeof SyncRequests;
+
 export const Requests = {
   /** Content script: a Case.net case page was opened (or its tab changed). */
   pageSeen: PageInput,
@@ -92,6 +100,7 @@ export const Requests = {
   getSettings: z.object({}),
   saveSettings: Settings,
   ...AccountRequests,
+  ...SyncRequests,
 } as const;
 
 export type RequestName = keyof typeof Requests;
@@ -195,6 +204,22 @@ export type SessionView = {
   current: boolean;
 };
 
+/** Sync as the dashboard shows it. Times in epoch ms. */
+export type SyncState = {
+  /** Signed in with sync on. */
+  enabled: boolean;
+  running: boolean;
+  /** Local changes the server has not acknowledged yet. */
+  pending: number;
+  lastSyncedAt: number | null;
+  /** Why the last round failed or what the server refused (or why this browser was signed out). */
+  lastError: string | null;
+  /** Cases this browser added to the account when it signed in. */
+  merged: number | null;
+  /** When a pull last brought changes: pages showing the folder re-read it when this moves. */
+  pulledAt: number | null;
+};
+
 export type Responses = {
   pageSeen: PageState | null;
   savePage: PageState;
@@ -227,6 +252,8 @@ export type Responses = {
   revokeSession: { revoked: true };
   exportAccount: { json: string; filename: string };
   deleteAccount: AccountState;
+  getSyncState: SyncState;
+  syncNow: SyncState;
 };
 
 /** Every reply crosses contexts as a tagged result; errors carry a message fit for the user. */

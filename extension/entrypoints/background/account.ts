@@ -4,28 +4,36 @@ import { AccountError } from '../../lib/account/http';
 import { storageAccountStore, type AccountStore, type StoredSession } from '../../lib/account/store';
 import type { Handlers } from '../../lib/messages';
 import type { AccountRequestName, AccountState, SessionView } from '../../lib/protocol';
+import { plural } from '../../lib/ui/format';
 import type { Ctx } from './context';
 import { readSettings } from './settings';
+import { enableSync, signedOutReason, signOutLocally } from './sync/lifecycle';
 
 export type AccountDeps = { fetch: typeof fetch; store: AccountStore };
 
 export const SIGNED_OUT_NOTICE = 'Signed out on this browser; sign in again.';
 
-const defaultDeps = (): AccountDeps => ({ fetch: (input, init) => fetch(input, init), store: storageAccountStore() });
+export const defaultAccountDeps = (): AccountDeps => ({ fetch: (input, init) => fetch(input, init), store: storageAccountStore() });
+
+/** The configured sync server and the session stored for it (null when signed out there). */
+export async function currentSession(ctx: Pick<Ctx, 'db'>, store: AccountStore): Promise<{ server: string; session: StoredSession | null }> {
+  const server = (await readSettings(ctx)).serverUrl;
+  const stored = await store.session();
+  return { server, session: stored?.server === server ? stored : null };
+}
 
 /**
  * The account requests: the background is this browser's one client of the sync server. The token
  * lives in the store and is sent only to the server it came from; a revoked token is forgotten.
+ * Signing in turns sync on (merging this browser's folder into the account); signing out stops it.
  */
-export function accountHandlers(ctx: Ctx, deps: AccountDeps = defaultDeps()): Pick<Handlers, AccountRequestName> {
+export function accountHandlers(ctx: Ctx, deps: AccountDeps = defaultAccountDeps()): Pick<Handlers, AccountRequestName> {
   const { store } = deps;
 
   /** The configured server, a client for it, and the session stored for it (if any). */
   const connect = async () => {
-    const server = (await readSettings(ctx)).serverUrl;
-    const client = accountClient({ baseUrl: server, deviceId: await store.deviceId(), fetch: deps.fetch });
-    const stored = await store.session();
-    return { server, client, session: stored?.server === server ? stored : null };
+    const { server, session } = await currentSession(ctx, store);
+    return { server, session, client: accountClient({ baseUrl: server, deviceId: await store.deviceId(), fetch: deps.fetch }) };
   };
 
   /** Run a call that needs the session; a token the server no longer knows is forgotten. */
@@ -36,30 +44,32 @@ export function accountHandlers(ctx: Ctx, deps: AccountDeps = defaultDeps()): Pi
       return await fn(client, session);
     } catch (err) {
       if (!isRevoked(err)) throw err;
-      await store.forgetSession();
+      await signOutLocally(ctx.db, store, SIGNED_OUT_NOTICE);
       throw new Error(SIGNED_OUT_NOTICE, { cause: err });
     }
   };
 
   const remember = async (server: string, signed: SignedIn): Promise<AccountState> => {
     await store.saveSession({ server, token: signed.token, email: signed.email });
-    return { signedIn: true, server, email: signed.email, notice: null };
+    const merged = await enableSync(ctx);
+    return { signedIn: true, server, email: signed.email, notice: merged > 0 ? mergedNotice(merged) : null };
   };
 
-  const signedOut = async (server: string, notice: string | null): Promise<AccountState> => {
-    await store.forgetSession();
+  /** Signed out here; `revoked`: by the server, which the user is told until signing in again. */
+  const signedOut = async (server: string, notice: string | null, revoked = false): Promise<AccountState> => {
+    await signOutLocally(ctx.db, store, revoked ? notice : null);
     return { signedIn: false, server, notice };
   };
 
   return {
     getAccount: async () => {
       const { server, client, session } = await connect();
-      if (!session) return { signedIn: false, server, notice: null };
+      if (!session) return { signedIn: false, server, notice: await signedOutReason(ctx.db) };
       try {
         const me = await client.me(session.token);
         return { signedIn: true, server, email: me.email, notice: null };
       } catch (err) {
-        if (isRevoked(err)) return signedOut(server, SIGNED_OUT_NOTICE);
+        if (isRevoked(err)) return signedOut(server, SIGNED_OUT_NOTICE, true);
         // Server down or odd: still signed in here, say why it could not be checked.
         if (err instanceof AccountError) return { signedIn: true, server, email: session.email, notice: err.message };
         throw err;
@@ -147,8 +157,11 @@ export function accountHandlers(ctx: Ctx, deps: AccountDeps = defaultDeps()): Pi
   };
 }
 
+/** "3 cases from this browser were added to your account." */
+const mergedNotice = (n: number): string => `${plural(n, 'case')} from this browser ${n === 1 ? 'was' : 'were'} added to your account.`;
+
 /** The server no longer accepts the token (revoked, expired, or the account is gone). */
-function isRevoked(err: unknown): boolean {
+export function isRevoked(err: unknown): boolean {
   return err instanceof AccountError && err.status === 401 && (err.body.code === undefined || err.body.code === ErrorCodes.unauthorized);
 }
 

@@ -1,7 +1,9 @@
+import type { AppDb } from '../../lib/db/app-db';
 import type { AlertRow } from '../../lib/db/tables/alert-row';
 import type { CaseRow } from '../../lib/db/tables/case-row';
 import type { Ctx } from './context';
 import { readSettings } from './settings';
+import { enqueue, syncedTables } from './sync/outbox';
 import { viewUrl } from './views';
 
 /** More alerts than this from one check become a single grouped notification. */
@@ -36,11 +38,24 @@ function describe(alert: AlertRow): string {
   return alert.title;
 }
 
+/**
+ * Mark read the unread alerts among `select(alerts)`, each with a markRead for the other browsers,
+ * in one transaction. Returns how many were marked.
+ */
+export async function markRead(ctx: Ctx, select: (alerts: AppDb['alerts']) => ReturnType<AppDb['alerts']['toCollection']>): Promise<number> {
+  const { db } = ctx;
+  const readAt = ctx.now();
+  return db.transaction('rw', syncedTables(db, db.alerts), async () => {
+    const ids = await select(db.alerts).filter((a) => a.readAt === null).primaryKeys();
+    await db.alerts.bulkUpdate(ids.map((key) => ({ key, changes: { readAt } })));
+    await enqueue(ctx, ids.map((alertId) => ({ op: 'markRead', args: { alertId, readAt } })));
+    return ids.length;
+  });
+}
+
 /** Mark read every unread alert of one case (or of all cases). Returns how many were marked. */
 export async function markAllRead(ctx: Ctx, caseKey?: string): Promise<number> {
-  const now = ctx.now();
-  const query = caseKey === undefined ? ctx.db.alerts.toCollection() : ctx.db.alerts.where('caseKey').equals(caseKey);
-  const marked = await query.filter((a) => a.readAt === null).modify({ readAt: now });
+  const marked = await markRead(ctx, (alerts) => (caseKey === undefined ? alerts.toCollection() : alerts.where('caseKey').equals(caseKey)));
   await refreshBadge(ctx);
   return marked;
 }
@@ -49,7 +64,7 @@ export async function markAllRead(ctx: Ctx, caseKey?: string): Promise<number> {
 export async function openAlert(ctx: Ctx, id: string): Promise<{ url: string | null }> {
   const alert = await ctx.db.alerts.get(id);
   if (!alert) throw new Error('That alert no longer exists.');
-  if (alert.readAt === null) await ctx.db.alerts.update(id, { readAt: ctx.now() });
+  await markRead(ctx, (alerts) => alerts.where('id').equals(id));
   await refreshBadge(ctx);
   const row = await ctx.db.cases.get(alert.caseKey);
   return { url: row ? viewUrl(row) : null };

@@ -18,4 +18,6 @@ export type Ctx = {
   openTab: (url: string) => Promise<void>;
   /** Run follow-up work after answering (e.g. fetch a docket after Save); tests await it. */
   defer: (task: () => Promise<unknown>) => void;
+  /** A synced change was queued: run a sync round soon (debounced; a no-op while signed out). */
+  syncSoon: () => void;
 };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { tryCaseKey } from '../../../shared/casenet/key';
 import { CaseSource, DocketEntry } from '../../../shared/casenet/types';
+import type { MutationInput } from '../../../shared/sync/protocol';
 import type { CaseRow } from '../../lib/db/tables/case-row';
 import type { EntryRow } from '../../lib/db/tables/entry-row';
 import type { Ctx } from './context';
+import { caseMutations, enqueue, syncedTables } from './sync/outbox';
 
 const FORMAT = 'docket-watch-folder';
 
@@ -83,15 +85,17 @@ function readExport(json: string): ExportFile {
 
 /**
  * Import an export file in one transaction: new cases are added; cases already in the folder
- * take the file's notes, tags and saved/tracked flags and gain any entries they lack.
+ * take the file's notes, tags and saved/tracked flags and gain any entries they lack. Each case
+ * counts as saved again for sync (putCase, plus its note and tags where they changed).
  */
 export async function importFolder(ctx: Ctx, json: string): Promise<{ imported: number; updated: number }> {
   const file = readExport(json);
   const now = ctx.now();
   const { db } = ctx;
-  return db.transaction('rw', db.cases, db.entries, async () => {
+  return db.transaction('rw', syncedTables(db, db.cases, db.entries), async () => {
     let imported = 0;
     let updated = 0;
+    const mutations: MutationInput[] = [];
     for (const c of file.cases) {
       const existing = await db.cases.get(c.key);
       const { entries, ...facts } = c;
@@ -101,10 +105,12 @@ export async function importFolder(ctx: Ctx, json: string): Promise<{ imported: 
       if (existing) updated += 1;
       else imported += 1;
       await db.cases.put(row);
+      mutations.push(...caseMutations(row, existing));
       const have = new Set((await db.entries.where('caseKey').equals(c.key).primaryKeys()).map((k) => k[1]));
       const rows: EntryRow[] = entries.filter((e) => !have.has(e.fingerprint)).map((e) => ({ ...e, caseKey: c.key }));
       await db.entries.bulkPut(rows);
     }
+    await enqueue(ctx, mutations);
     return { imported, updated };
   });
 }

@@ -5,6 +5,7 @@ import { refreshBadge } from './alerts';
 import type { Ctx } from './context';
 import { nextCheckTime } from './next-check';
 import { storeDocket } from './store-docket';
+import { editMutations, enqueue, putCaseOf, syncedTables } from './sync/outbox';
 import { summarizeCase } from './views';
 
 export type SaveInput = {
@@ -56,7 +57,11 @@ export async function saveCase(ctx: Ctx, input: SaveInput): Promise<CaseRow> {
     row.failures = 0;
   }
   row.nextCheckAt = tracked ? (input.docket || row.docketAt !== null ? await nextCheckTime(ctx, row) : now) : null;
-  await ctx.db.cases.put(row);
+  const { db } = ctx;
+  await db.transaction('rw', syncedTables(db, db.cases), async () => {
+    await db.cases.put(row);
+    await enqueue(ctx, [putCaseOf(row)]);
+  });
   if (input.docket) {
     const hadBaseline = row.docketAt !== null;
     await storeDocket(ctx, { key: input.key, entries: input.docket.entries, fingerprints: input.docket.fingerprints, mode: hadBaseline ? 'merge' : 'replace', changes: [], alertsRead: true, patch: { docketAt: now } });
@@ -76,18 +81,30 @@ export async function setTracked(ctx: Ctx, key: string, tracked: boolean): Promi
   const row = await requireCase(ctx, key);
   const next: CaseRow = { ...row, tracked, saved: true, failures: 0, updatedAt: ctx.now() };
   next.nextCheckAt = tracked ? ctx.now() : null;
-  await ctx.db.cases.put(next);
+  const { db } = ctx;
+  await db.transaction('rw', syncedTables(db, db.cases), async () => {
+    await db.cases.put(next);
+    await enqueue(ctx, [{ op: 'setFlags', args: { key, saved: true, tracked } }]);
+  });
   return summarizeCase(ctx, next);
+}
+
+/** Delete a case with its entries, alerts and pulled read marks, in the caller's transaction. */
+export async function deleteCaseRows(db: Ctx['db'], key: string): Promise<boolean> {
+  const had = (await db.cases.get(key)) !== undefined;
+  await db.entries.where('caseKey').equals(key).delete();
+  await db.alerts.where('caseKey').equals(key).delete();
+  await db.readMarks.where('alertId').startsWith(`${key}|`).delete();
+  await db.cases.delete(key);
+  return had;
 }
 
 /** Remove a case with its entries and alerts. */
 export async function removeCase(ctx: Ctx, key: string): Promise<{ removed: boolean }> {
   const { db } = ctx;
-  const removed = await db.transaction('rw', db.cases, db.entries, db.alerts, async () => {
-    const had = (await db.cases.get(key)) !== undefined;
-    await db.entries.where('caseKey').equals(key).delete();
-    await db.alerts.where('caseKey').equals(key).delete();
-    await db.cases.delete(key);
+  const removed = await db.transaction('rw', syncedTables(db, db.cases, db.entries, db.alerts, db.readMarks), async () => {
+    const had = await deleteCaseRows(db, key);
+    if (had) await enqueue(ctx, [{ op: 'removeCase', args: { key } }]);
     return had;
   });
   await refreshBadge(ctx);
@@ -103,6 +120,10 @@ export async function updateCase(ctx: Ctx, input: { key: string; note?: string |
     const seen = new Set<string>();
     next.tags = input.tags.map((t) => t.trim()).filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
   }
-  await ctx.db.cases.put(next);
+  const { db } = ctx;
+  await db.transaction('rw', syncedTables(db, db.cases), async () => {
+    await db.cases.put(next);
+    await enqueue(ctx, editMutations(next, row));
+  });
   return summarizeCase(ctx, next);
 }

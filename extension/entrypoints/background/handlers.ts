@@ -1,5 +1,5 @@
 import type { Handlers } from '../../lib/messages';
-import { accountHandlers } from './account';
+import { accountHandlers, defaultAccountDeps } from './account';
 import { markAllRead, openAlert } from './alerts';
 import { CheckRunner } from './check-now';
 import type { Ctx } from './context';
@@ -10,10 +10,14 @@ import { pageSeen, savePage } from './page-flows';
 import { checkCase } from './refresher';
 import { saveRow, searchSeen } from './search-flows';
 import { readSettings, saveSettings } from './settings';
+import { SyncRunner } from './sync/runner';
 import { caseDetail, summarizeCases, unreadAlerts } from './views';
 
+export type HandlerParts = { checks?: CheckRunner; account?: ReturnType<typeof accountHandlers>; sync?: SyncRunner };
+
 /** One plain async function per protocol request; `dispatch` validates before calling them. */
-export function createHandlers(ctx: Ctx, checks: CheckRunner = new CheckRunner(ctx, checkCase), account = accountHandlers(ctx)): Handlers {
+export function createHandlers(ctx: Ctx, parts: HandlerParts = {}): Handlers {
+  const { checks = new CheckRunner(ctx, checkCase), account = accountHandlers(ctx), sync = new SyncRunner(ctx, defaultAccountDeps()) } = parts;
   return {
     pageSeen: (data) => pageSeen(ctx, data),
     savePage: (data) => savePage(ctx, data),
@@ -41,5 +45,10 @@ export function createHandlers(ctx: Ctx, checks: CheckRunner = new CheckRunner(c
     getSettings: () => readSettings(ctx),
     saveSettings: (data) => saveSettings(ctx, data),
     ...account,
+    getSyncState: () => sync.state(),
+    syncNow: async () => {
+      await sync.run();
+      return sync.state();
+    },
   };
 }

@@ -7,23 +7,28 @@ import { onNotificationClicked, showNotification } from '../../lib/browser/notif
 import { openTab } from '../../lib/browser/tabs';
 import { getDb } from '../../lib/db/db';
 import { dispatch } from '../../lib/messages';
+import { accountHandlers, defaultAccountDeps, type AccountDeps } from './account';
 import { notificationClicked, refreshBadge } from './alerts';
 import type { Ctx } from './context';
 import { createHandlers } from './handlers';
 import { checkCase } from './refresher';
 import { REFRESH_ALARM, runDueChecks } from './scheduler';
+import { SYNC_ALARM, SYNC_ALARM_MINUTES, SyncRunner } from './sync/runner';
 
 // The background service worker: sole Dexie writer and sole Case.net fetcher. Every listener is
 // registered synchronously in main so a woken worker receives the event that woke it.
 export default defineBackground(() => {
-  const ctx = createContext();
-  setupMessages(ctx);
+  const account = defaultAccountDeps();
+  const ctx = createContext(() => sync.soon());
+  const sync = new SyncRunner(ctx, account);
+  setupMessages(ctx, account, sync);
   setupAlarms(ctx);
   setupNotifications(ctx);
   setupBadge(ctx);
+  setupSync(sync);
 });
 
-function createContext(): Ctx {
+function createContext(syncSoon: () => void): Ctx {
   return {
     db: getDb(),
     now: Date.now,
@@ -35,12 +40,13 @@ function createContext(): Ctx {
     defer: (task) => {
       void task().catch((err: unknown) => console.warn('Docket Watch: background task failed', err));
     },
+    syncSoon,
   };
 }
 
 /** Typed, validated requests from the content script, popup and dashboard. */
-function setupMessages(ctx: Ctx): void {
-  const handlers = createHandlers(ctx);
+function setupMessages(ctx: Ctx, account: AccountDeps, sync: SyncRunner): void {
+  const handlers = createHandlers(ctx, { account: accountHandlers(ctx, account), sync });
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatch(handlers, message, sender, browser.runtime.id, origin));
 }
@@ -60,4 +66,11 @@ function setupNotifications(ctx: Ctx): void {
 /** The badge is not persisted across browser restarts: recount on every worker start. */
 function setupBadge(ctx: Ctx): void {
   void refreshBadge(ctx);
+}
+
+/** Sync with the account: now (worker start), every few minutes, and after each local change (see SyncRunner). */
+function setupSync(sync: SyncRunner): void {
+  onAlarm(SYNC_ALARM, () => sync.run());
+  void ensureRepeatingAlarm(SYNC_ALARM, SYNC_ALARM_MINUTES);
+  void sync.start().catch((err: unknown) => console.warn('Docket Watch: sync start failed', err));
 }

@@ -6,7 +6,7 @@ import type { CaseSource, DocketEntry } from '../../../shared/casenet/types';
 import { docketRequest, headerRequest } from '../../../shared/casenet/urls';
 import type { CaseRow } from '../../lib/db/tables/case-row';
 import type { PageState } from '../../lib/protocol';
-import { refreshBadge } from './alerts';
+import { markRead, refreshBadge } from './alerts';
 import { describeFailure, docketOf, readCasenet } from './casenet-client';
 import type { Ctx } from './context';
 import { saveCase } from './folder';
@@ -112,7 +112,7 @@ export async function pageSeen(ctx: Ctx, input: { url: string; html: string }): 
     patch: { lastVisitAt: now, docketAt: row.docketAt ?? now },
   });
   const shown = new Set(prints);
-  const marked = await ctx.db.alerts.where('caseKey').equals(row.key).filter((a) => a.readAt === null && shown.has(a.fingerprint)).modify({ readAt: now });
+  const marked = await markRead(ctx, (alerts) => alerts.where('caseKey').equals(row.key).filter((a) => shown.has(a.fingerprint)));
   if (marked > 0) await refreshBadge(ctx);
   return stateOf(row, page.key, page.source.caseNumber, newEntryIndexes);
 }

@@ -3,6 +3,7 @@ import { alertId, type AlertKind, type AlertRow } from '../../lib/db/tables/aler
 import type { CaseRow } from '../../lib/db/tables/case-row';
 import type { EntryRow } from '../../lib/db/tables/entry-row';
 import type { Ctx } from './context';
+import { enqueue, syncedTables } from './sync/outbox';
 
 /** One entry-level change to alert about. */
 export type DocketChange = { kind: AlertKind; fingerprint: string; entry: DocketEntry };
@@ -27,7 +28,7 @@ export type StoreDocketInput = {
 export async function storeDocket(ctx: Ctx, input: StoreDocketInput): Promise<AlertRow[]> {
   const now = ctx.now();
   const { db } = ctx;
-  return db.transaction('rw', db.cases, db.entries, db.alerts, async () => {
+  return db.transaction('rw', syncedTables(db, db.cases, db.entries, db.alerts, db.readMarks), async () => {
     const stored = await db.entries.where('caseKey').equals(input.key).toArray();
     const byFingerprint = new Map(stored.map((e) => [e.fingerprint, e]));
     const rows: EntryRow[] = input.entries.flatMap((entry, position) => {
@@ -59,7 +60,13 @@ export async function storeDocket(ctx: Ctx, input: StoreDocketInput): Promise<Al
     const unique = [...new Map(candidates.map((a) => [a.id, a])).values()];
     const existing = await db.alerts.bulkGet(unique.map((a) => a.id));
     const created = unique.filter((_, i) => existing[i] === undefined);
+    // Another browser read this alert before this one raised it: it starts read, at that time.
+    const marks = await db.readMarks.bulkGet(created.map((a) => a.id));
+    created.forEach((a, i) => (a.readAt = marks[i]?.readAt ?? a.readAt));
+    await db.readMarks.bulkDelete(marks.flatMap((m) => (m ? [m.alertId] : [])));
     await db.alerts.bulkAdd(created);
+    // One raised already read (the user is looking at it) is read in every browser.
+    await enqueue(ctx, created.flatMap((a, i) => (a.readAt !== null && !marks[i] ? [{ op: 'markRead' as const, args: { alertId: a.id, readAt: a.readAt } }] : [])));
     // `updatedAt` moves only when the docket itself changed, so a quiet check does not reorder lists.
     const docketChanged = removedCount > 0 || rows.some((r) => !byFingerprint.has(r.fingerprint));
     await db.cases.update(input.key, docketChanged ? { ...input.patch, updatedAt: now } : input.patch);

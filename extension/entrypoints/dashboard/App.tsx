@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { AccountRequestName } from '../../lib/protocol';
+import type { AccountRequestName, SyncRequestName } from '../../lib/protocol';
 import type { Api } from '../../lib/ui/api';
 import { StatusNote } from '../../lib/ui/Banner';
 import { useNow } from '../../lib/ui/use-now';
+import { SyncStatus } from './components/SyncStatus';
 import { ACCOUNT_HASH, showFolder, useRoute } from './route';
+import { useSyncState } from './use-sync-state';
 import { AboutView } from './views/AboutView';
 import { AccountView } from './views/AccountView';
 import { CaseDetailView } from './views/CaseDetailView';
@@ -23,6 +25,7 @@ export type DashboardApi = Api<
   | 'getSettings'
   | 'saveSettings'
   | AccountRequestName
+  | SyncRequestName
 >;
 
 type Props = { api: DashboardApi; download?: (text: string, filename: string) => void };
@@ -33,6 +36,8 @@ export function App({ api, download }: Props) {
   const now = useNow();
   const [folderVersion, setFolderVersion] = useState(0);
   const [flash, setFlash] = useState('');
+  // Pulled changes from other browsers: the folder list reads itself again.
+  const sync = useSyncState(api, () => setFolderVersion((v) => v + 1));
 
   return (
     <div class="dashboard">
@@ -51,11 +56,12 @@ export function App({ api, download }: Props) {
             Account
           </a>
         </nav>
+        {route.view === 'folder' && <SyncStatus sync={sync} now={now} compact />}
       </header>
       <StatusNote>{flash}</StatusNote>
       {route.view === 'account' ? (
         <main>
-          <AccountView api={api} now={now} download={download} />
+          <AccountView api={api} now={now} download={download} sync={sync} />
         </main>
       ) : route.view === 'case' ? (
         <main>

@@ -52,5 +52,7 @@ export const ErrorBody = z.object({
   retryAfter: z.number().optional().catch(undefined),
   challengeId: z.string().optional().catch(undefined),
   attemptsLeft: z.number().optional().catch(undefined),
+  /** With MUTATION_GAP: the last sync mutation id the server applied for this client. */
+  lastMutationId: z.number().int().min(0).optional().catch(undefined),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

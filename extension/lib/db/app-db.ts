@@ -4,6 +4,8 @@ import type { AlertRow } from './tables/alert-row';
 import type { CaseRow } from './tables/case-row';
 import type { EntryRow } from './tables/entry-row';
 import type { MetaRow } from './tables/meta-row';
+import type { OutboxRow } from './tables/outbox-row';
+import type { ReadMarkRow } from './tables/read-mark-row';
 
 /** The local case folder. Only the background service worker opens it. */
 export class AppDb extends Dexie {
@@ -11,6 +13,8 @@ export class AppDb extends Dexie {
   entries!: Table<EntryRow, [string, string]>;
   alerts!: EntityTable<AlertRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  readMarks!: EntityTable<ReadMarkRow, 'alertId'>;
 
   /** `upTo` opens an older schema version (migration tests only). */
   constructor(name: string, upTo: number = MIGRATIONS.length) {

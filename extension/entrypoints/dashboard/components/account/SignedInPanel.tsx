@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AccountState } from '../../../../lib/protocol';
 import type { Api } from '../../../../lib/ui/api';
@@ -18,10 +19,12 @@ type Props = {
   onSignedOut: (account: AccountState) => void;
   /** An action failed: the server may have signed this browser out. */
   onFailed: (message: string) => void;
+  /** Shown under the account line (the sync status). */
+  children?: ComponentChildren;
 };
 
-/** The signed-in account: devices, password, data download, notifications (later), deletion, sign-out. */
-export function SignedInPanel({ api, email, now, download, onSignedOut, onFailed }: Props) {
+/** The signed-in account: sync, devices, password, data download, notifications (later), deletion, sign-out. */
+export function SignedInPanel({ api, email, now, download, onSignedOut, onFailed, children }: Props) {
   const [sessionsVersion, setSessionsVersion] = useState(0);
   const { busy, error, status, run } = useAction(onFailed);
 
@@ -52,6 +55,7 @@ export function SignedInPanel({ api, email, now, download, onSignedOut, onFailed
       </div>
       <StatusNote>{status}</StatusNote>
       <ErrorBanner message={error} />
+      {children}
       <SessionList api={api} now={now} version={sessionsVersion} onFailed={onFailed} />
       <ChangePasswordForm api={api} onChanged={() => setSessionsVersion((v) => v + 1)} onFailed={onFailed} />
       <section aria-labelledby="notifications-heading">

@@ -1,4 +1,5 @@
 import { exampleV1 } from './v1';
+import { exampleV2 } from './v2';
 
 /** One example per schema version, index = version - 1 (the migration test fails when one is missing). */
-export const EXAMPLES: readonly Record<string, unknown[]>[] = [exampleV1];
+export const EXAMPLES: readonly Record<string, unknown[]>[] = [exampleV1, exampleV2];

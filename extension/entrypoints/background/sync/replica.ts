@@ -1,0 +1,40 @@
+import type { SyncReplica } from '../../../../shared/sync/engine';
+import { Mutation, type Change } from '../../../../shared/sync/protocol';
+import type { Ctx } from '../context';
+import { applyPulled } from './apply-pulled';
+import { setLastMutationId, syncCursor } from './state';
+
+/** This browser's side of sync: the Dexie outbox and folder (see shared/sync/engine.ts). */
+export class DexieReplica implements SyncReplica {
+  constructor(
+    private readonly ctx: Pick<Ctx, 'db' | 'now'>,
+    readonly clientId: string,
+  ) {}
+
+  async pending(limit: number): Promise<Mutation[]> {
+    return Mutation.array().parse(await this.ctx.db.outbox.orderBy('id').limit(limit).toArray());
+  }
+
+  async acknowledge(lastMutationId: number): Promise<void> {
+    await this.ctx.db.outbox.where('id').belowOrEqual(lastMutationId).delete();
+  }
+
+  /** Renumber the outbox from `firstId` in one transaction with the id counter. */
+  async renumberFrom(firstId: number): Promise<void> {
+    const { db } = this.ctx;
+    await db.transaction('rw', db.outbox, db.meta, async () => {
+      const rows = await db.outbox.orderBy('id').toArray();
+      await db.outbox.clear();
+      await db.outbox.bulkAdd(rows.map((m, i) => ({ ...m, id: firstId + i })));
+      await setLastMutationId(db, firstId + rows.length - 1);
+    });
+  }
+
+  cursor(): Promise<number> {
+    return syncCursor(this.ctx.db);
+  }
+
+  applyPulled(changes: Change[], cursor: number): Promise<void> {
+    return applyPulled(this.ctx, changes, cursor);
+  }
+}

@@ -1,0 +1,126 @@
+import { backoffDelay } from '../../../../shared/schedule';
+import { syncOnce } from '../../../../shared/sync/engine';
+import { AccountError } from '../../../lib/account/http';
+import type { SyncState } from '../../../lib/protocol';
+import { currentSession, isRevoked, SIGNED_OUT_NOTICE, type AccountDeps } from '../account';
+import { refreshBadge } from '../alerts';
+import type { Ctx } from '../context';
+import { enableSync, signOutLocally } from './lifecycle';
+import { DexieReplica } from './replica';
+import { clientIdOf, syncEnabled, syncStatus, updateSyncStatus } from './state';
+import { httpSyncTransport } from './transport';
+
+export const SYNC_ALARM = 'docket-watch-sync';
+export const SYNC_ALARM_MINUTES = 5;
+/** Changes made within this long of each other go to the server together. */
+const DEBOUNCE_MS = 1_000;
+/** Retries after a failed round: full jitter under 5 s · 2^n, at most 5 minutes (then the alarm takes over). */
+const RETRY = { baseMs: 5_000, capMs: 5 * 60_000 };
+
+export type SyncRunnerDeps = AccountDeps & { random?: () => number };
+
+/**
+ * Runs sync rounds in the background, one at a time: soon after a local change (debounced), on
+ * demand ("Sync now", start-up, the alarm), and again with backoff after a network or server
+ * failure. A refused token signs this browser out. Timers live only as long as the worker; the
+ * alarm and start-up cover a worker that was stopped.
+ */
+export class SyncRunner {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+  /** No automatic round before this time (backoff); "Sync now" ignores it. */
+  private retryAt = 0;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly deps: SyncRunnerDeps,
+  ) {}
+
+  /** A local change was queued: sync in a second, or when the backoff ends if that is later. */
+  soon(): void {
+    this.schedule(Math.max(DEBOUNCE_MS, this.retryAt - this.ctx.now()));
+  }
+
+  /** Run a round now; one already running gets one more round after it. Resolves when all are done. */
+  run(): Promise<void> {
+    this.cancelTimer();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.round().catch((err: unknown) => console.warn('Docket Watch: sync round failed', err));
+      } while (this.again);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Resolves once no round is running (after a timer fired, say). */
+  async idle(): Promise<void> {
+    await this.running;
+  }
+
+  /** Worker start: a folder signed in before sync existed joins it (a merge), then a round runs. */
+  async start(): Promise<void> {
+    if ((await syncEnabled(this.ctx.db)) === null && (await currentSession(this.ctx, this.deps.store)).session) await enableSync(this.ctx);
+    await this.run();
+  }
+
+  async state(): Promise<SyncState> {
+    const { db } = this.ctx;
+    const [enabled, status, pending] = await Promise.all([syncEnabled(db), syncStatus(db), db.outbox.count()]);
+    return { enabled: enabled === true, running: this.running !== null, pending, ...status };
+  }
+
+  private schedule(delayMs: number): void {
+    this.cancelTimer();
+    this.timer = setTimeout(() => void this.run(), delayMs);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async round(): Promise<void> {
+    const { ctx, deps } = this;
+    if ((await syncEnabled(ctx.db)) !== true) return;
+    const { server, session } = await currentSession(ctx, deps.store);
+    if (!session) {
+      await updateSyncStatus(ctx.db, { lastError: `Sync is paused: this browser is not signed in to ${server}.` });
+      return;
+    }
+    try {
+      const transport = httpSyncTransport({ baseUrl: server, deviceId: await deps.store.deviceId(), fetch: deps.fetch }, session.token);
+      const report = await syncOnce(new DexieReplica(ctx, await clientIdOf(ctx.db)), transport);
+      this.failures = 0;
+      this.retryAt = 0;
+      const refused = report.rejected[0];
+      await updateSyncStatus(ctx.db, {
+        lastSyncedAt: ctx.now(),
+        lastError: refused ? `The sync server refused ${report.rejected.length === 1 ? 'a change' : `${report.rejected.length} changes`}: ${refused.message}` : null,
+        ...(report.pulled > 0 ? { pulledAt: ctx.now() } : {}),
+      });
+      if (report.pulled > 0) await refreshBadge(ctx);
+    } catch (err) {
+      if (isRevoked(err)) return signOutLocally(ctx.db, deps.store, SIGNED_OUT_NOTICE);
+      await updateSyncStatus(ctx.db, { lastError: err instanceof Error ? err.message : String(err) });
+      if (isTransient(err)) {
+        const delay = backoffDelay(this.failures++, { ...RETRY, random: deps.random });
+        this.retryAt = ctx.now() + delay;
+        this.schedule(delay);
+      }
+    }
+  }
+}
+
+/** Worth retrying by itself: no answer, rate limited, or a server error. */
+function isTransient(err: unknown): boolean {
+  return err instanceof AccountError && (err.status === null || err.status === 429 || err.status >= 500);
+}
