@@ -35,4 +35,20 @@ describe('local database migrations', () => {
     }
     latest.close();
   });
+
+  it('version 2 adds an empty outbox and read-mark table, with sync not yet decided (off until sign-in)', async () => {
+    const name = `migration-v2-${Math.random()}`;
+    const old = new AppDb(name, 1);
+    await old.open();
+    for (const [table, rows] of Object.entries(EXAMPLES[0] ?? {})) await old.table(table).bulkAdd(rows);
+    old.close();
+
+    const upgraded = new AppDb(name, 2);
+    await upgraded.open();
+    expect(await upgraded.outbox.count()).toBe(0);
+    expect(await upgraded.readMarks.count()).toBe(0);
+    expect(await upgraded.meta.get('sync.enabled')).toBeUndefined();
+    expect((await upgraded.cases.toArray()).map((c) => c.note)).toEqual(['Hearing prep']);
+    upgraded.close();
+  });
 });

@@ -18,6 +18,8 @@ export type TestCtx = Ctx & {
   opened: string[];
   deferred: Promise<unknown>[];
   clock: { now: number };
+  /** How many times a sync round was asked for (a change was queued). */
+  syncRequests: { count: number };
 };
 
 /** A background context on a fresh fake IndexedDB, with recording fakes for every adapter. */
@@ -30,6 +32,7 @@ export function makeCtx(start = Date.UTC(2025, 2, 4, 15, 0)): TestCtx {
   const pausedUntil: number[] = [];
   const opened: string[] = [];
   const deferred: Promise<unknown>[] = [];
+  const syncRequests = { count: 0 };
   const queue = { run: <T>(fn: () => Promise<T>) => fn(), pauseUntil: vi.fn((ts: number) => pausedUntil.push(ts)) } as unknown as PoliteQueue;
   return {
     db: new AppDb(`test-${++dbCounter}-${Math.random()}`),
@@ -45,6 +48,7 @@ export function makeCtx(start = Date.UTC(2025, 2, 4, 15, 0)): TestCtx {
     setBadge: async (n) => void badge.push(n),
     openTab: async (url) => void opened.push(url),
     defer: (task) => void deferred.push(task()),
+    syncSoon: () => void (syncRequests.count += 1),
     answers,
     requests,
     notifications,
@@ -53,6 +57,7 @@ export function makeCtx(start = Date.UTC(2025, 2, 4, 15, 0)): TestCtx {
     opened,
     deferred,
     clock,
+    syncRequests,
   };
 }
 
