@@ -1,0 +1,104 @@
+import type { Fingerprinted } from '../../../shared/diff';
+import type { CaseSource, DocketEntry } from '../../../shared/casenet/types';
+import { CaseSource as CaseSourceSchema } from '../../../shared/casenet/types';
+import type { Db } from '../db/connection';
+import { inTransaction } from '../db/transaction';
+
+export type WatchedCase = {
+  key: string;
+  source: CaseSource;
+  baselineAt: number | null;
+  quarantine: string | null;
+  lastCheckedAt: number | null;
+  lastError: string | null;
+  failures: number;
+  nextCheckAt: number;
+};
+
+type Row = { case_key: string; source: string; baseline_at: number | null; quarantine: string | null; last_checked_at: number | null; last_error: string | null; failures: number; next_check_at: number };
+
+const toWatched = (r: Row): WatchedCase => ({
+  key: r.case_key,
+  source: CaseSourceSchema.parse(JSON.parse(r.source)),
+  baselineAt: r.baseline_at === null ? null : Number(r.baseline_at),
+  quarantine: r.quarantine,
+  lastCheckedAt: r.last_checked_at === null ? null : Number(r.last_checked_at),
+  lastError: r.last_error,
+  failures: Number(r.failures),
+  nextCheckAt: Number(r.next_check_at),
+});
+
+/** A case tracked without a known source is read from the old pages on www.courts.mo.gov. */
+export function defaultSource(courtId: string, caseNumber: string): CaseSource {
+  return { origin: 'https://www.courts.mo.gov', base: 'casenet', generation: 'old', courtId, caseNumber };
+}
+
+/**
+ * The server's watch list: the union of every user's tracked cases (one row per case, however many
+ * follow it), the last good docket of each, and when each is due.
+ */
+export class WatchStore {
+  constructor(private readonly db: Db) {}
+
+  /** Add newly tracked cases (due at once), drop cases nobody tracks any more. */
+  refresh(now: number): void {
+    inTransaction(this.db, () => {
+      const missing = this.db
+        .prepare(
+          `SELECT case_key, min(court_id) AS court_id, min(case_number) AS case_number, max(source) AS source FROM user_case
+           WHERE tracked = 1 AND deleted = 0 AND case_key NOT IN (SELECT case_key FROM watched_case) GROUP BY case_key`,
+        )
+        .all() as { case_key: string; court_id: string; case_number: string; source: string | null }[];
+      const insert = this.db.prepare('INSERT INTO watched_case (case_key, source, next_check_at) VALUES (?, ?, ?)');
+      for (const m of missing) {
+        const parsed = m.source ? CaseSourceSchema.safeParse(JSON.parse(m.source)) : null;
+        insert.run(m.case_key, JSON.stringify(parsed?.success ? parsed.data : defaultSource(m.court_id, m.case_number)), now);
+      }
+      const orphan = 'SELECT case_key FROM watched_case WHERE case_key NOT IN (SELECT case_key FROM user_case WHERE tracked = 1 AND deleted = 0)';
+      this.db.prepare(`DELETE FROM watched_entry WHERE case_key IN (${orphan})`).run();
+      this.db.prepare(`DELETE FROM watched_case WHERE case_key IN (${orphan})`).run();
+    });
+  }
+
+  get(key: string): WatchedCase | null {
+    const row = this.db.prepare('SELECT * FROM watched_case WHERE case_key = ?').get(key) as Row | undefined;
+    return row ? toWatched(row) : null;
+  }
+
+  due(now: number, limit: number): WatchedCase[] {
+    return (this.db.prepare('SELECT * FROM watched_case WHERE next_check_at <= ? ORDER BY next_check_at LIMIT ?').all(now, limit) as Row[]).map(toWatched);
+  }
+
+  /** The last good docket, in page order (null before the first good read). */
+  entries(key: string): DocketEntry[] | null {
+    const watched = this.get(key);
+    if (!watched || watched.baselineAt === null) return null;
+    const rows = this.db.prepare('SELECT entry FROM watched_entry WHERE case_key = ? ORDER BY position').all(key) as { entry: string }[];
+    return rows.map((r) => JSON.parse(r.entry) as DocketEntry);
+  }
+
+  /** Users who track the case now. */
+  followers(key: string): string[] {
+    return (this.db.prepare('SELECT user_id FROM user_case WHERE case_key = ? AND tracked = 1 AND deleted = 0').all(key) as { user_id: string }[]).map((r) => r.user_id);
+  }
+
+  /** A good read: it becomes the last good docket (first-seen times kept). Call inside the alert transaction. */
+  recordGood(key: string, entries: Fingerprinted[], now: number, nextCheckAt: number): void {
+    inTransaction(this.db, () => {
+      const seen = new Map((this.db.prepare('SELECT fingerprint, first_seen_at FROM watched_entry WHERE case_key = ?').all(key) as { fingerprint: string; first_seen_at: number }[]).map((r) => [r.fingerprint, Number(r.first_seen_at)]));
+      this.db.prepare('DELETE FROM watched_entry WHERE case_key = ?').run(key);
+      const insert = this.db.prepare('INSERT INTO watched_entry (case_key, fingerprint, position, entry, first_seen_at) VALUES (?, ?, ?, ?, ?)');
+      entries.forEach((f, i) => insert.run(key, f.fingerprint, i, JSON.stringify(f.entry), seen.get(f.fingerprint) ?? now));
+      this.db
+        .prepare('UPDATE watched_case SET baseline_at = coalesce(baseline_at, ?), quarantine = NULL, last_checked_at = ?, last_error = NULL, failures = 0, next_check_at = ? WHERE case_key = ?')
+        .run(now, now, nextCheckAt, key);
+    });
+  }
+
+  /** A failed or doubtful read: the last good docket stays; the reason is shown to followers. */
+  recordFailure(key: string, message: string, quarantine: string | null, now: number, nextCheckAt: number): void {
+    this.db
+      .prepare('UPDATE watched_case SET quarantine = ?, last_checked_at = ?, last_error = ?, failures = failures + 1, next_check_at = ? WHERE case_key = ?')
+      .run(quarantine, now, message, nextCheckAt, key);
+  }
+}
