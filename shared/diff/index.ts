@@ -128,3 +128,15 @@ export function assessRefresh(prev: readonly DocketEntry[] | null, next: readonl
   if (opts.quarantineToken === token) return { ok: true, baseline: false, entries, diff, confirmed: refusal.reason };
   return { ok: false, ...refusal, token };
 }
+
+/** One change of an accepted diff, as an alert describes it: kind, the entry, and (for a correction) the entry before. */
+export type DocketChange = { kind: 'new' | 'changed' | 'removed'; fingerprint: string; entry: DocketEntry; previous: DocketEntry | null };
+
+/** The changes of a diff: additions, clerk corrections, removals. */
+export function changesOf(diff: DocketDiff): DocketChange[] {
+  return [
+    ...diff.added.map((d) => ({ kind: 'new' as const, fingerprint: d.fingerprint, entry: d.entry, previous: null })),
+    ...diff.changed.map((d) => ({ kind: 'changed' as const, fingerprint: d.after.fingerprint, entry: d.after.entry, previous: d.before.entry })),
+    ...diff.removed.map((d) => ({ kind: 'removed' as const, fingerprint: d.fingerprint, entry: d.entry, previous: null })),
+  ];
+}

@@ -1,23 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DocketEntry } from '../../../shared/casenet/types';
-import type { DocketDiff } from '../../../shared/diff';
+import type { DocketChange } from '../../../shared/diff';
 import type { Db } from '../db/connection';
-
-export type AlertKind = 'new' | 'changed' | 'removed';
-export type DocketChange = { kind: AlertKind; fingerprint: string; entry: DocketEntry; previous: DocketEntry | null };
 
 /** Where new alerts go to be delivered (the notifier); `enqueue` is synchronous SQL. */
 export interface AlertSink {
   enqueue(alertIds: string[], now: number): void;
-}
-
-/** The changes of an accepted diff: additions, clerk corrections (with the entry before), removals. */
-export function changesOf(diff: DocketDiff): DocketChange[] {
-  return [
-    ...diff.added.map((d) => ({ kind: 'new' as const, fingerprint: d.fingerprint, entry: d.entry, previous: null })),
-    ...diff.changed.map((d) => ({ kind: 'changed' as const, fingerprint: d.after.fingerprint, entry: d.after.entry, previous: d.before.entry })),
-    ...diff.removed.map((d) => ({ kind: 'removed' as const, fingerprint: d.fingerprint, entry: d.entry, previous: null })),
-  ];
 }
 
 /**

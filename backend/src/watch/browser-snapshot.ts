@@ -1,8 +1,8 @@
 import type { DocketEntry } from '../../../shared/casenet/types';
-import { assessRefresh } from '../../../shared/diff';
+import { assessRefresh, changesOf } from '../../../shared/diff';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
-import { changesOf, createAlerts, type AlertSink } from './alerts';
+import { createAlerts, type AlertSink } from './alerts';
 import type { WatchStore } from './watch-store';
 
 export type SnapshotOutcome = { accepted: boolean; alerts: number; message: string };

@@ -1,11 +1,11 @@
 import type pino from 'pino';
 import { docketOf, describeFailure, interpretAnswer, type FetchCasenet } from '../../../shared/casenet/read';
 import { docketRequest } from '../../../shared/casenet/urls';
-import { assessRefresh } from '../../../shared/diff';
+import { assessRefresh, changesOf } from '../../../shared/diff';
 import { backoffDelay, cappedExponential, pollInterval, type PoliteQueue } from '../../../shared/schedule';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
-import { changesOf, createAlerts, type AlertSink } from './alerts';
+import { createAlerts, type AlertSink } from './alerts';
 import type { WatchedCase, WatchStore } from './watch-store';
 
 export type CheckOutcome = { key: string; ok: boolean; message: string; alerts: number };

@@ -1,11 +1,11 @@
 import { docketRequest } from '../../../shared/casenet/urls';
-import { assessRefresh } from '../../../shared/diff';
+import { assessRefresh, changesOf } from '../../../shared/diff';
 import type { CaseRow } from '../../lib/db/tables/case-row';
 import { announce } from './alerts';
 import { describeFailure, docketOf, readCasenet } from './casenet-client';
 import type { Ctx } from './context';
 import { nextCheckTime } from './next-check';
-import { storeDocket, type DocketChange } from './store-docket';
+import { storeDocket } from './store-docket';
 
 export type CheckResult = { key: string; ok: boolean; message: string; alerts: number };
 
@@ -40,13 +40,7 @@ async function check(ctx: Ctx, row: CaseRow): Promise<CheckResult> {
   const verdict = assessRefresh(stored, read.page.entries, { quarantineToken: row.quarantine });
   if (!verdict.ok) return fail(ctx, row, verdict.message, verdict.token);
 
-  const changes: DocketChange[] = verdict.baseline
-    ? []
-    : [
-        ...verdict.diff.added.map((d) => ({ kind: 'new' as const, fingerprint: d.fingerprint, entry: d.entry })),
-        ...verdict.diff.changed.map((d) => ({ kind: 'changed' as const, fingerprint: d.after.fingerprint, entry: d.after.entry })),
-        ...verdict.diff.removed.map((d) => ({ kind: 'removed' as const, fingerprint: d.fingerprint, entry: d.entry })),
-      ];
+  const changes = verdict.baseline ? [] : changesOf(verdict.diff);
   const now = ctx.now();
   const checked: CaseRow = { ...row, lastCheckedAt: now, lastCheckedBy: 'browser', lastError: null, failures: 0, quarantine: null, docketAt: now };
   checked.nextCheckAt = row.tracked ? await nextCheckTime(ctx, checked) : null;
