@@ -12,8 +12,12 @@ import { requireUser } from './http/require-user';
 import { accountPages } from './routes/account-pages';
 import { casesRoutes } from './routes/cases';
 import { meRoutes } from './routes/me';
+import { notificationsRoutes } from './routes/notifications';
 import { openApiRouter } from './routes/openapi-app';
+import { prefsRoutes } from './routes/prefs';
 import { syncRoutes } from './routes/sync';
+import { unsubscribeRoutes } from './routes/unsubscribe';
+import { watchRoutes } from './routes/watch';
 import type { Services } from './services';
 
 /** Request bodies above this are refused (413) before anything reads them. */
@@ -81,7 +85,11 @@ export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv
   for (const path of ['/me', '/me/*', '/cases', '/cases/*', '/sync/*']) api.use(path, signedIn);
   api.route('/me', meRoutes(s));
   api.route('/cases', casesRoutes(s.cases, now));
+  api.route('/cases', watchRoutes({ db: s.db, cases: s.cases, watch: s.watch, sink: s.notifier }, now));
   api.route('/sync', syncRoutes(s.sync, now));
+  // Notifier routes check the session themselves (requireUser inside each router).
+  api.route('/prefs', prefsRoutes(auth, s.notifier.settings, now));
+  api.route('/notifications', notificationsRoutes(auth, s.notifier.history));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'The token from `set-auth-token` after sign-in' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -94,6 +102,7 @@ export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv
   });
   app.route('/api/v1', api);
   app.route('/account', accountPages());
+  app.route('/unsubscribe', unsubscribeRoutes(s.notifier, now));
   if (s.devOutbox) {
     const outbox = s.devOutbox;
     app.get('/dev/outbox', (c) => c.json({ emails: outbox.list() }));

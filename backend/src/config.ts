@@ -29,6 +29,23 @@ const EnvSchema = z.object({
   TRUST_PROXY: flag.default(false),
   /** Requests per minute per client address on each auth route. */
   AUTH_RATE_LIMIT: perMinute.default(30),
+  /** Watch tracked cases from the server: Case.net's base (the real site or the simulator); absent = poller off. */
+  CASENET_BASE_URL: z.url().optional(),
+  /** Replaces the court-hours polling schedule (development, tests). */
+  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
+  /** Least time between two requests to Case.net, in ms (plus up to half of it as jitter). */
+  POLL_SPACING_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+  /** How long the server waits for one Case.net answer. */
+  CASENET_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+  /** SMS and calls through Twilio: all of SID, token and sender, or none (channels then unavailable). */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  TWILIO_FROM: z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be a phone number in E.164 form, e.g. +13145550123').optional(),
+  TWILIO_BASE_URL: z.url().optional(),
+  /** How often the notifier relays due deliveries, in ms; 0 turns the background loop off. */
+  NOTIFY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** How long one send to Resend or Twilio may take before it counts as timed out. */
+  NOTIFY_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Config = {
@@ -45,7 +62,26 @@ export type Config = {
   mail: { kind: 'resend'; apiKey: string; baseUrl: string | undefined; from: string } | { kind: 'dev-outbox'; from: string };
   trustProxy: boolean;
   authRateLimitPerMinute: number;
+  /** SMS and calls; null when Twilio is not configured (those channels are unavailable). */
+  twilio: TwilioConfig | null;
+  notify: { intervalMs: number; sendTimeoutMs: number };
+  /** The server-side docket watcher; null when CASENET_BASE_URL is not set. */
+  poll: { baseUrl: string; intervalSeconds: number | undefined; spacingMs: number; timeoutMs: number } | null;
 };
+
+export type TwilioConfig = { accountSid: string; authToken: string; from: string; baseUrl: string };
+
+const TWILIO_VARS = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'TWILIO_BASE_URL'] as const;
+
+/** All of SID, token and sender, or none of the Twilio variables; a partial set names what is missing. */
+function twilioConfig(e: z.infer<typeof EnvSchema>): TwilioConfig | null {
+  if (!TWILIO_VARS.some((name) => e[name] !== undefined)) return null;
+  const missing = TWILIO_VARS.slice(0, 3).filter((name) => e[name] === undefined);
+  if (missing.length) {
+    throw new ConfigError(`Invalid configuration:\n${missing.map((name) => `  ${name}: required when any TWILIO_* variable is set (SMS and calls need all of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM)`).join('\n')}`);
+  }
+  return { accountSid: e.TWILIO_ACCOUNT_SID ?? '', authToken: e.TWILIO_AUTH_TOKEN ?? '', from: e.TWILIO_FROM ?? '', baseUrl: (e.TWILIO_BASE_URL ?? 'https://api.twilio.com').replace(/\/$/, '') };
+}
 
 export class ConfigError extends Error {}
 
@@ -77,5 +113,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { kind: 'dev-outbox', from: e.MAIL_FROM },
     trustProxy: e.TRUST_PROXY,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT,
+    twilio: twilioConfig(e),
+    notify: { intervalMs: e.NOTIFY_INTERVAL_MS, sendTimeoutMs: e.NOTIFY_SEND_TIMEOUT_MS },
+    poll: e.CASENET_BASE_URL ? { baseUrl: e.CASENET_BASE_URL.replace(/\/$/, ''), intervalSeconds: e.POLL_INTERVAL_SECONDS, spacingMs: e.POLL_SPACING_MS, timeoutMs: e.CASENET_TIMEOUT_MS } : null,
   };
 }

@@ -9,7 +9,9 @@ import type { Db } from './db/connection';
 import { DevOutbox } from './mail/dev-outbox';
 import type { Mailer } from './mail/mailer';
 import { createResendMailer } from './mail/resend-mailer';
+import { createNotifier, type Notifier } from './notify/notifier';
 import { SyncStore } from './sync/sync-store';
+import { createWatcher, type Watcher } from './watch/watcher';
 
 /** Everything the routes use, built once from the config and the open database. */
 export type Services = {
@@ -24,6 +26,10 @@ export type Services = {
   lockout: Lockout;
   cases: CaseStore;
   sync: SyncStore;
+  /** Alerts → deliveries → email/SMS/call; settings and history (backend/src/notify). */
+  notifier: Notifier;
+  /** The server's watch list and, with CASENET_BASE_URL, its poller (backend/src/watch). */
+  watch: Watcher;
 };
 
 /** Build the services and bring better-auth's tables up to date. */
@@ -36,5 +42,7 @@ export async function createServices(config: Config, db: Db, logger: pino.Logger
   const authDeps = { config, db, mailer, logger, secret, lockout, devices };
   await migrateAuth(authDeps);
   const cases = new CaseStore(db);
-  return { config, db, logger, auth: createAuth(authDeps), mailer, devOutbox, devices, lockout, cases, sync: new SyncStore(db, cases) };
+  const notifier = createNotifier({ config, db, logger, mailer, secret });
+  const watch = createWatcher({ config, db, sink: notifier, logger });
+  return { config, db, logger, auth: createAuth(authDeps), mailer, devOutbox, devices, lockout, cases, sync: new SyncStore(db, cases), notifier, watch };
 }

@@ -3,7 +3,10 @@ import type pino from 'pino';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { openDatabase } from './db/connection';
+import { startNotifyLoop } from './notify/loop';
 import { createServices, type Services } from './services';
+import { every } from './util/periodic';
+import { WATCH_TICK_MS } from './watch/watcher';
 
 export type RunningBackend = { url: string; port: number; services: Services; close(): Promise<void> };
 
@@ -15,6 +18,11 @@ export async function startBackend(config: Config, logger: pino.Logger): Promise
   const server: ServerType = await new Promise((resolveServer) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
   });
+  // The notifier's relay and digests; NOTIFY_INTERVAL_MS=0 leaves them to explicit calls (tests).
+  const notifyLoop = config.notify.intervalMs > 0 ? startNotifyLoop(services.notifier, config.notify.intervalMs, logger) : null;
+  // The docket watcher, when CASENET_BASE_URL is set.
+  const poller = services.watch.poller;
+  const pollLoop = poller ? every(WATCH_TICK_MS, () => poller.pollDue(), logger, 'docket poll') : null;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, host: config.host, database: config.databaseUrl.replace(/\?.*$/, ''), mail: config.mail.kind }, 'backend listening');
@@ -22,13 +30,16 @@ export async function startBackend(config: Config, logger: pino.Logger): Promise
     url: `http://${config.host}:${port}`,
     port,
     services,
-    close: () =>
-      new Promise<void>((done) => {
+    close: async () => {
+      await pollLoop?.stop();
+      await notifyLoop?.stop();
+      await new Promise<void>((done) => {
         server.close(() => {
           db.close();
           done();
         });
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+    },
   };
 }

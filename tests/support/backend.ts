@@ -6,7 +6,8 @@ import type { Writable } from 'node:stream';
 import { loadConfig } from '../../backend/src/config';
 import { createLogger } from '../../backend/src/logger';
 import { startBackend, type RunningBackend } from '../../backend/src/start';
-import { startFakeResend, type CapturedEmail } from '../fakes/resend/server';
+import { startFakeResend, type CapturedEmail, type FakeResend } from '../fakes/resend/server';
+import { startFakeTwilio, type FakeTwilio } from '../fakes/twilio/server';
 
 /** A free TCP port on 127.0.0.1 (PUBLIC_URL must name the real port before the server starts). */
 export async function freePort(): Promise<number> {
@@ -29,18 +30,24 @@ export type TestBackend = {
   emails(): Promise<CapturedEmail[]>;
   /** The newest email to `to` whose subject matches. */
   lastEmail(to: string, subject?: RegExp): Promise<CapturedEmail>;
+  /** The fake Resend server (inject failures with `POST ${resend.url}/__fake/fail-next`). */
+  resend: FakeResend;
+  /** The fake Twilio server, when started with `twilio: true` (its env is passed to the backend). */
+  twilio: FakeTwilio | null;
   close(): Promise<void>;
 };
 
 /**
  * The real backend on 127.0.0.1 with a real libsql file in a temp folder, sending email through the
  * real `resend` SDK to a local fake Resend server. `env` overrides any variable; `logTo` captures
- * the log at debug level; `dir` reuses a data folder (a restart), left in place on close.
+ * the log at debug level; `dir` reuses a data folder (a restart), left in place on close; `port`
+ * (with `dir`) brings a stopped backend back at the same address.
  */
-export async function startTestBackend(opts: { env?: Record<string, string>; dir?: string; logTo?: Writable } = {}): Promise<TestBackend> {
+export async function startTestBackend(opts: { env?: Record<string, string>; dir?: string; logTo?: Writable; twilio?: boolean; port?: number } = {}): Promise<TestBackend> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'dw-backend-'));
   const resend = await startFakeResend();
-  const port = await freePort();
+  const twilio = opts.twilio ? await startFakeTwilio() : null;
+  const port = opts.port ?? (await freePort());
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(port),
@@ -51,6 +58,7 @@ export async function startTestBackend(opts: { env?: Record<string, string>; dir
     RESEND_BASE_URL: resend.url,
     LOG_LEVEL: 'silent',
     AUTH_RATE_LIMIT: '1000',
+    ...twilio?.env,
     ...opts.env,
   });
   const backend = await startBackend(config, opts.logTo ? createLogger('debug', opts.logTo) : createLogger(config.logLevel));
@@ -61,9 +69,12 @@ export async function startTestBackend(opts: { env?: Record<string, string>; dir
     backend,
     emails,
     lastEmail: resend.lastEmail,
+    resend,
+    twilio,
     async close() {
       await backend.close();
       await resend.close();
+      await twilio?.close();
       if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,7 @@ import type { CaseSource } from '../../../shared/casenet/types';
 import type { SyncedCase } from '../../../shared/sync/protocol';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
-import { nextVersion } from '../sync/version';
+import { currentVersion, nextVersion } from '../sync/version';
 
 /** A user's folder is bounded: beyond this, new cases are refused (409 LIMIT_REACHED). */
 export const MAX_CASES_PER_USER = 20_000;
@@ -68,6 +68,11 @@ export class CaseStore {
   get(userId: string, key: string): CaseRecord | null {
     const row = this.row(userId, key);
     return row && !Number(row.deleted) ? toRecord(row) : null;
+  }
+
+  /** The user's version: every write of their folder takes a new one (a cache of a listing is good while it is the same). */
+  version(userId: string): number {
+    return currentVersion(this.db, userId);
   }
 
   count(userId: string): number {

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import type { Channel } from '../../../shared/api/prefs';
+import type { Db } from '../db/connection';
+
+/**
+ * The delivery outbox (`delivery`, one row per alert × channel, unique) and its attempt log
+ * (`delivery_attempt`). Status:
+ * - `pending`: the relay sends it at `next_attempt_at` (first try, or a retry);
+ * - `digest`: waits for the user's daily digest, due at `next_attempt_at`;
+ * - `ready`: a browser notification, for the extension to show (no relay);
+ * - `sent`, `maybe-sent` (an SMS/call whose request timed out: never repeated), `dead` (gave up),
+ *   `cancelled` (muted, channel turned off, or no confirmed phone by the time it was due).
+ * A relay owns a row while `lease_until` is in the future; a crashed relay's lease simply expires.
+ */
+export type DeliveryStatus = 'pending' | 'digest' | 'ready' | 'sent' | 'maybe-sent' | 'dead' | 'cancelled';
+export type AttemptOutcome = 'sent' | 'retry' | 'dead' | 'maybe-sent';
+
+export type Claimed = { id: string; alertId: string; userId: string; channel: Channel; attempts: number; leaseUntil: number; nextAttemptAt: number };
+
+type ClaimedRow = { id: string; alert_id: string; user_id: string; channel: Channel; attempts: number; lease_until: number; next_attempt_at: number };
+const toClaimed = (r: ClaimedRow): Claimed => ({
+  id: r.id,
+  alertId: r.alert_id,
+  userId: r.user_id,
+  channel: r.channel,
+  attempts: Number(r.attempts),
+  leaseUntil: Number(r.lease_until),
+  nextAttemptAt: Number(r.next_attempt_at),
+});
+
+/** A delivery's id, the same whoever enqueues it: also the idempotency key sent to Resend and Twilio. */
+export function deliveryId(alertId: string, channel: Channel): string {
+  return `dlv_${createHash('sha256').update(`${alertId}\n${channel}`).digest('base64url').slice(0, 32)}`;
+}
+
+const RETURNING = 'RETURNING id, alert_id, user_id, channel, attempts, lease_until, next_attempt_at';
+
+export class DeliveryStore {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      insert: db.prepare(
+        `INSERT INTO delivery (id, alert_id, user_id, channel, status, attempts, next_attempt_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT (alert_id, channel) DO NOTHING`,
+      ),
+      claimDue: db.prepare(
+        `UPDATE delivery SET lease_until = :lease, attempts = attempts + 1, updated_at = :now
+         WHERE id IN (SELECT id FROM delivery WHERE status = 'pending' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
+                      ORDER BY next_attempt_at LIMIT :limit)
+         ${RETURNING}`,
+      ),
+      digestUsers: db.prepare(
+        `SELECT DISTINCT user_id FROM delivery WHERE status = 'digest' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now) LIMIT :limit`,
+      ),
+      claimDigest: db.prepare(
+        `UPDATE delivery SET lease_until = :lease, attempts = attempts + 1, updated_at = :now
+         WHERE user_id = :user AND status = 'digest' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
+         ${RETURNING}`,
+      ),
+      finish: db.prepare(
+        `UPDATE delivery SET status = :status, next_attempt_at = :next, lease_until = NULL, provider_id = COALESCE(:provider, provider_id),
+           last_error = :error, attempts = attempts - :uncount, updated_at = :now
+         WHERE id = :id AND lease_until = :lease`,
+      ),
+      attempt: db.prepare('INSERT INTO delivery_attempt (delivery_id, at, outcome, provider_id, error) VALUES (?, ?, ?, ?, ?)'),
+      reschedule: db.prepare(`UPDATE delivery SET next_attempt_at = ?, updated_at = ? WHERE user_id = ? AND status = 'digest' AND attempts = 0 AND lease_until IS NULL`),
+    };
+  }
+
+  /** A new pending/digest/ready row; false when the alert already has one on this channel. */
+  insert(alertId: string, userId: string, channel: Channel, status: DeliveryStatus, nextAttemptAt: number, now: number): boolean {
+    return this.s.insert.run(deliveryId(alertId, channel), alertId, userId, channel, status, nextAttemptAt, now, now).changes > 0;
+  }
+
+  /** Lease up to `limit` due pending rows until `now + leaseMs` (one attempt more each). */
+  claimDue(now: number, leaseMs: number, limit: number): Claimed[] {
+    return (this.s.claimDue.all({ now, lease: now + leaseMs, limit }) as ClaimedRow[]).map(toClaimed);
+  }
+
+  /** Users with digest rows due now. */
+  digestUsers(now: number, limit: number): string[] {
+    return (this.s.digestUsers.all({ now, limit }) as { user_id: string }[]).map((r) => r.user_id);
+  }
+
+  /** Lease every due digest row of one user. */
+  claimDigest(userId: string, now: number, leaseMs: number): Claimed[] {
+    return (this.s.claimDigest.all({ user: userId, now, lease: now + leaseMs }) as ClaimedRow[]).map(toClaimed);
+  }
+
+  /**
+   * End an attempt: new status and time, provider id and error. Only while `lease` is still ours
+   * (a row another relay took over after our lease expired is left to it). `uncount` takes back the
+   * attempt count of a claim that sent nothing (postponed, cancelled).
+   */
+  finish(c: Claimed, update: { status: DeliveryStatus; next: number; providerId?: string | null; error?: string | null; uncount?: boolean }, now: number): boolean {
+    return (
+      this.s.finish.run({
+        id: c.id,
+        lease: c.leaseUntil,
+        status: update.status,
+        next: update.next,
+        provider: update.providerId ?? null,
+        error: update.error ?? null,
+        uncount: update.uncount ? 1 : 0,
+        now,
+      }).changes > 0
+    );
+  }
+
+  recordAttempt(deliveryId: string, at: number, outcome: AttemptOutcome, providerId: string | null, error: string | null): void {
+    this.s.attempt.run(deliveryId, at, outcome, providerId, error);
+  }
+
+  /** Waiting digest rows of a user (never tried) move to a new digest time (the user changed hour or zone). */
+  rescheduleDigest(userId: string, next: number, now: number): number {
+    return this.s.reschedule.run(next, now, userId).changes;
+  }
+}

@@ -1,0 +1,106 @@
+import type pino from 'pino';
+import { PrefsErrorCodes, type NotificationPrefs, type PrefsView } from '../../../shared/api/prefs';
+import { ErrorCodes } from '../../../shared/api/errors';
+import { nextZonedHour } from '../../../shared/schedule/zoned';
+import { RateLimiter } from '../http/rate-limit';
+import type { DeliveryStore } from './delivery-store';
+import { maskPhone } from './mask';
+import { phoneCodeSms } from './messages/phone';
+import { PHONE_CODE, type PhoneCheck, type PhoneVerification } from './phone-verification';
+import type { Availability } from './plan';
+import type { PrefsStore } from './prefs-store';
+import type { TwilioClient } from './twilio';
+
+export type Refusal = { ok: false; status: 409 | 429 | 502; code: string; message: string; retryAfter?: number };
+
+/** Phone codes by SMS: at most 5 per user per hour (each costs money and bothers a phone). */
+const PHONE_CODES_PER_HOUR = 5;
+
+/**
+ * The notification settings as the API sees them: read with defaults, replace (refusing channels the
+ * server cannot send on), mute a case (unsubscribe link), and the phone confirmation steps.
+ */
+export class NotificationSettings {
+  private readonly phoneLimiter = new RateLimiter(PHONE_CODES_PER_HOUR, 3_600_000);
+
+  constructor(
+    private readonly d: {
+      store: PrefsStore;
+      deliveries: DeliveryStore;
+      phone: PhoneVerification;
+      twilio: TwilioClient | null;
+      available: Availability;
+      logger: pino.Logger;
+      userExists: (userId: string) => boolean;
+    },
+  ) {}
+
+  view(userId: string, now: number): PrefsView {
+    const s = this.d.store.get(userId);
+    const pending = s.challenge && s.challenge.expiresAt > now && s.challenge.attempts < PHONE_CODE.maxAttempts ? s.challenge.phone : null;
+    return { ...s.prefs, phone: { number: s.phone?.number ?? null, pending }, available: { ...this.d.available } };
+  }
+
+  /** Replace the settings. Waiting digest emails move to the new digest hour when hour or zone changed. */
+  put(userId: string, prefs: NotificationPrefs, now: number): { ok: true; view: PrefsView } | Refusal {
+    for (const channel of ['sms', 'call'] as const) {
+      if (prefs.channels[channel].enabled && !this.d.available[channel]) {
+        return { ok: false, status: 409, code: PrefsErrorCodes.channelUnavailable, message: `channels.${channel}: SMS and calls are not available on this server (no Twilio account configured); turn ${channel} off.` };
+      }
+    }
+    this.d.store.update(userId, now, (s) => {
+      const moved = s.prefs.digestHour !== prefs.digestHour || s.prefs.timeZone !== prefs.timeZone;
+      s.prefs = prefs;
+      if (moved) this.d.deliveries.rescheduleDigest(userId, nextZonedHour(now, prefs.digestHour, prefs.timeZone), now);
+    });
+    return { ok: true, view: this.view(userId, now) };
+  }
+
+  /** Stop every notification about one case (the one-click unsubscribe); false when the account is gone. */
+  mute(userId: string, caseKey: string, now: number): boolean {
+    if (!this.d.userExists(userId)) return false;
+    this.d.store.update(userId, now, (s) => {
+      s.prefs.cases[caseKey] = 'mute';
+    });
+    this.d.logger.info({ userId }, 'case muted by unsubscribe');
+    return true;
+  }
+
+  /** Send a 6-digit code to `phone` by SMS; the number is confirmed once the code comes back. */
+  async startPhone(userId: string, phone: string, now: number): Promise<{ ok: true; expiresAt: number } | Refusal> {
+    const twilio = this.d.twilio;
+    if (!twilio) return { ok: false, status: 409, code: PrefsErrorCodes.channelUnavailable, message: 'SMS is not available on this server (no Twilio account configured), so a phone number cannot be confirmed.' };
+    const verdict = this.phoneLimiter.hit(userId, now);
+    if (!verdict.allowed) {
+      return { ok: false, status: 429, code: ErrorCodes.rateLimited, message: `Too many codes asked for; try again in ${Math.ceil(verdict.retryAfter / 60)} minutes.`, retryAfter: verdict.retryAfter };
+    }
+    const challenge = this.d.phone.start(userId, phone, now);
+    const result = await twilio.sendSms(phone, phoneCodeSms(challenge.code), `phone-code-${challenge.id}`);
+    if (result.kind === 'sent' || result.kind === 'maybe-sent') {
+      this.d.logger.info({ userId, to: maskPhone(phone), outcome: result.kind }, 'phone confirmation code sent');
+      return { ok: true, expiresAt: now + PHONE_CODE.ttlMs };
+    }
+    this.d.phone.abandon(userId, challenge.id, now);
+    this.d.logger.warn({ userId, to: maskPhone(phone), outcome: result.kind }, 'phone confirmation code not sent');
+    return {
+      ok: false,
+      status: 502,
+      code: PrefsErrorCodes.smsFailed,
+      message: result.kind === 'rejected' ? 'The SMS provider refused this number; check it and try again.' : 'The SMS could not be sent just now; try again in a minute.',
+    };
+  }
+
+  confirmPhone(userId: string, code: string, now: number): PhoneCheck {
+    const check = this.d.phone.confirm(userId, code, now);
+    if (check.ok) this.d.logger.info({ userId, to: maskPhone(check.phone) }, 'phone number confirmed');
+    return check;
+  }
+
+  /** Forget the confirmed number (SMS and calls stop) and any pending code. */
+  removePhone(userId: string, now: number): void {
+    this.d.store.update(userId, now, (s) => {
+      s.phone = null;
+      s.challenge = null;
+    });
+  }
+}
