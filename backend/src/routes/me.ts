@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { isAPIError } from 'better-auth/api';
 import { z } from 'zod';
 import { CaseRecord } from '../../../shared/api/cases';
+import { NotificationPrefs, NotificationView } from '../../../shared/api/prefs';
 import { ErrorCodes } from '../../../shared/api/errors';
 import { deleteAccount } from '../accounts/delete-account';
 import type { Auth } from '../auth/auth';
@@ -9,6 +10,7 @@ import type { Devices } from '../auth/devices';
 import { MAX_CASES_PER_USER, type CaseStore } from '../cases/case-store';
 import type { Db } from '../db/connection';
 import { jsonError } from '../http/errors';
+import type { Notifier } from '../notify/notifier';
 import { bearerSecurity, errorResponse, jsonBody, jsonResponse, openApiRouter } from './openapi-app';
 
 const Me = z.object({ id: z.string(), email: z.string(), emailVerified: z.boolean(), createdAt: z.string() });
@@ -28,6 +30,8 @@ const Export = z.object({
   sessions: z.array(SessionView),
   trustedDevices: z.array(z.object({ label: z.string(), createdAt: z.string(), expiresAt: z.string() })),
   cases: z.array(CaseRecord),
+  notificationSettings: NotificationPrefs,
+  notifications: z.array(NotificationView),
 });
 const DeleteBody = z.strictObject({ password: z.string().min(1).max(200) });
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -65,7 +69,10 @@ const deleteRoute = createRoute({
 });
 
 /** `/api/v1/me`: the account page's data. */
-export function meRoutes(deps: { auth: Auth; db: Db; cases: CaseStore; devices: Devices }) {
+/** The newest alerts (with deliveries and attempts) a data download includes. */
+const EXPORT_NOTIFICATIONS = 10_000;
+
+export function meRoutes(deps: { auth: Auth; db: Db; cases: CaseStore; devices: Devices; notifier: Notifier }) {
   const { auth } = deps;
   const app = openApiRouter();
   const sessionsOf = async (headers: Headers, currentId: string) => {
@@ -103,6 +110,8 @@ export function meRoutes(deps: { auth: Auth; db: Db; cases: CaseStore; devices: 
         sessions: (await sessionsOf(c.req.raw.headers, c.get('session').id)).map(withoutToken),
         trustedDevices: deps.devices.list(user.id),
         cases: deps.cases.list(user.id, MAX_CASES_PER_USER),
+        notificationSettings: deps.notifier.prefsOf(user.id),
+        notifications: deps.notifier.history.page(user.id, EXPORT_NOTIFICATIONS)?.notifications ?? [],
       },
       200,
     );

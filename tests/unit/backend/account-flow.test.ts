@@ -284,6 +284,7 @@ describe('account page', () => {
     expect(exported.headers.get('content-disposition')).toContain('attachment');
     expect(exported.body).toMatchObject({ format: 'docket-watch-account', account: { email }, cases: [{ key: 'CT22|22SL-CC00807', note: 'hearing soon', tags: ['family'] }] });
     expect((exported.body.trustedDevices as unknown[]).length).toBe(2);
+    expect(exported.body).toMatchObject({ notificationSettings: { channels: { email: { enabled: true } } }, notifications: [] });
     expect(JSON.stringify(exported.body)).not.toContain(String(a.token).split('.')[0]);
 
     const refused = await a.delete('/api/v1/me', { password: 'Wr0ng-password' });
