@@ -39,7 +39,7 @@ function unstorableText(body: CasePut): string | null {
  * poll of an unchanged folder costs one indexed lookup instead of reading and serializing up to
  * 1,000 rows (~15 ms), and carries an ETag, so a client sending If-None-Match gets a bodiless 304.
  * Kept as UTF-8 bytes, plus a gzip copy made for the first client that accepts it (browsers do:
- * 250 kB of cases is ~20 kB). Least recently used listings are dropped past `maxBytes` (counted on
+ * 250 kB of cases is ~15 kB). Least recently used listings are dropped past `maxBytes` (counted on
  * the plain bytes).
  */
 type Listing = { version: number; body: Uint8Array<ArrayBuffer>; gzip?: Uint8Array<ArrayBuffer>; etag: string };
@@ -80,6 +80,20 @@ function acceptsGzip(acceptEncoding: string | undefined): boolean {
     const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
     const q = params.find((p) => p.startsWith('q='));
     return (coding === 'gzip' || coding === 'x-gzip') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/**
+ * The bytes as a one-chunk stream: middlewares that set a header after the handler (ours, CORS) make
+ * Hono rebuild the response from its body, which copies a byte array (250 kB, each time) but only
+ * passes a stream along.
+ */
+function oneChunk(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
   });
 }
 
@@ -147,10 +161,10 @@ export function casesRoutes(store: CaseStore, now: () => number = Date.now) {
     c.header('Vary', 'Accept-Encoding', { append: true });
     if (notModified(c.req.header('if-none-match'), listing.etag)) return c.body(null, 304);
     if (acceptsGzip(c.req.header('accept-encoding'))) {
-      listing.gzip ??= new Uint8Array(gzipSync(listing.body));
-      return c.body(listing.gzip, 200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      const gzip = (listing.gzip ??= new Uint8Array(gzipSync(listing.body)));
+      return c.body(oneChunk(gzip), 200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': String(gzip.byteLength) });
     }
-    return c.body(listing.body, 200, { 'Content-Type': 'application/json' });
+    return c.body(oneChunk(listing.body), 200, { 'Content-Type': 'application/json', 'Content-Length': String(listing.body.byteLength) });
   });
   app.openapi(put, (c) => {
     const { key } = c.req.valid('param');
