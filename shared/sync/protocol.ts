@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseTag } from '../api/cases';
+import { CaseTag, StorableText } from '../api/cases';
 import { CaseKey } from '../casenet/key';
 import { CaseSource } from '../casenet/types';
 
@@ -21,7 +21,7 @@ export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id i
 /** An alert is named the same in every browser: `caseKey|fingerprint|kind`. */
 export const AlertId = z.string().min(5).max(200).regex(/^[^|]+\|[^|]+\|[^|]+\|(new|changed|removed)$/, 'not an alert id');
 
-const Note = z.string().max(10_000);
+const Note = StorableText(10_000);
 const Tags = z.array(CaseTag).max(50);
 
 export const SyncOps = {
@@ -30,7 +30,7 @@ export const SyncOps = {
     key: CaseKey,
     courtId: z.string().min(2).max(30),
     caseNumber: z.string().min(5).max(30),
-    caption: z.string().max(500).nullable(),
+    caption: StorableText(500).nullable(),
     saved: z.boolean(),
     tracked: z.boolean(),
     source: CaseSource.nullable(),

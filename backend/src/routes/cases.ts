@@ -23,17 +23,6 @@ const ListQuery = z.object({
 const CaseList = z.object({ cases: z.array(CaseRecord), nextAfter: z.string().nullable() });
 
 /**
- * libsql reads a text back only up to a NUL and stores an unpaired surrogate as U+FFFD, so such a
- * note, caption or tag would come back other than it was sent: refuse it (400) instead.
- */
-const LONE_SURROGATE = /\p{Cs}/u;
-function unstorableText(body: CasePut): string | null {
-  const texts: [string, string | null | undefined][] = [['caption', body.caption], ['note', body.note], ...(body.tags ?? []).map((tag, i): [string, string] => [`tags.${i}`, tag])];
-  const bad = texts.find(([, text]) => typeof text === 'string' && (text.includes('\u0000') || LONE_SURROGATE.test(text)));
-  return bad ? `${bad[0]}: must not contain NUL characters or unpaired surrogates` : null;
-}
-
-/**
  * `GET /cases` answers as sent, per user and query, reused while the user's version is unchanged
  * (every write of their folder takes a new one, also from another process sharing the database): a
  * poll of an unchanged folder costs one indexed lookup instead of reading and serializing up to
@@ -169,8 +158,6 @@ export function casesRoutes(store: CaseStore, now: () => number = Date.now) {
   app.openapi(put, (c) => {
     const { key } = c.req.valid('param');
     const body = c.req.valid('json');
-    const unstorable = unstorableText(body);
-    if (unstorable) return jsonError(c, 400, ErrorCodes.invalidInput, unstorable);
     const bodyKey = tryCaseKey(body.courtId, body.caseNumber);
     const parts = parseCaseKey(key);
     if (bodyKey !== key || !parts) {

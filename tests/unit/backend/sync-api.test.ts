@@ -58,6 +58,10 @@ describe('push', () => {
     expect(String(bad.body.message)).toMatch(/mutations\.1/);
     const notConsecutive = await api.post('/api/v1/sync/push', { clientId: 'c-123456', mutations: [{ id: 1, ...put() }, { id: 3, ...put() }] });
     expect(notConsecutive.status).toBe(400);
+    // Text the database would not give back as sent (a NUL cuts it short) is refused, not mangled.
+    const nul = await api.post('/api/v1/sync/push', { clientId: 'c-123456', mutations: [{ id: 1, ...put() }, { id: 2, op: 'setNote', args: { key: K, note: 'before\u0000after' } }] });
+    expect(nul.status).toBe(400);
+    expect(String(nul.body.message)).toMatch(/NUL/);
     expect((await pull(api)).changes).toEqual([]);
   });
 });
