@@ -3,7 +3,12 @@ import { decodeHTML } from 'entities';
 // The one place where Case.net text is normalised. Both page generations (old JSP HTML and the
 // new JSON endpoints) go through these functions, so the same docket entry yields the same values.
 
-const WHITESPACE_RUN = /\s+/g; // JS `\s` includes U+00A0 (`&nbsp;`) and other Unicode spaces
+// JS `\s` includes U+00A0 (`&nbsp;`) and other Unicode spaces. Replacing every run of two or more
+// and every lone non-space one gives the same text as replacing every run, without rewriting each
+// single space between words.
+const WHITESPACE_RUN = /\s{2,}|[^\S ]/g;
+/** Text that is only whitespace and `&nbsp;` (which decodes to whitespace). */
+const BLANK = /^(?:\s|&nbsp;)*$/;
 
 /**
  * Decode HTML entities once (`&#039;` → `'`, `&amp;` → `&`, `&nbsp;` → space), collapse every
@@ -14,6 +19,12 @@ const WHITESPACE_RUN = /\s+/g; // JS `\s` includes U+00A0 (`&nbsp;`) and other U
  */
 export function normalizeText(raw: string | null | undefined): string | null {
   if (raw == null) return null;
+  // Without entities, trimming first gives the same result (trim() and `\s` agree on what is
+  // whitespace) and skips the regex for the many indentation-only text nodes.
+  const trimmed = raw.trim();
+  if (trimmed === '') return null;
+  if (!trimmed.includes('&')) return trimmed.replace(WHITESPACE_RUN, ' ');
+  if (BLANK.test(trimmed)) return null;
   // Collapse first (page indentation makes raw text long), decode, collapse again (`&nbsp;`).
   let text = raw.replace(WHITESPACE_RUN, ' ');
   if (text.includes('&')) text = decodeHTML(text).replace(WHITESPACE_RUN, ' ');

@@ -1,5 +1,5 @@
 import type { DocketPage, FailureReason, HeaderPage, Parsed, SearchRow } from './types';
-import { isBotCheck, isMaintenancePage, isNotFoundPage, looksTruncated } from './detect/document';
+import { looksTruncated, pageMessages } from './detect/document';
 import { parseHtml, textOf } from './html';
 import { caseFormInputs, indexOldPage, readCaptionCell, type OldPage } from './parse-old/common';
 import { readOldDocket } from './parse-old/docket';
@@ -32,13 +32,14 @@ export function parsePage(text: string, url?: URL): PageResult {
   const ref = caseRefFromUrl(url);
   const start = text.trimStart()[0];
   if (start === '{' || start === '[') return parseJson(text, ref);
-  if (isBotCheck(text)) return error('bot-check', 'Case.net answered with an access-denied or bot-check page');
-  if (isMaintenancePage(text)) return { kind: 'maintenance' };
+  const says = pageMessages(text);
+  if (says.botCheck) return error('bot-check', 'Case.net answered with an access-denied or bot-check page');
+  if (says.maintenance) return { kind: 'maintenance' };
 
   const page = indexOldPage(parseHtml(text));
   const caseLike = readCaptionCell(page) !== null || caseFormInputs(page).size > 0;
   const searchLike = !caseLike && isSearchPage(page);
-  if (isNotFoundPage(text)) {
+  if (says.notFound) {
     // A search form saying "no matches" is an empty result list, unless a case was asked for.
     return searchLike && ref.caseNumber === null ? searchResults(page, text) : { kind: 'not-found' };
   }

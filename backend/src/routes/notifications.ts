@@ -2,9 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ErrorCodes } from '../../../shared/api/errors';
 import { NotificationPage } from '../../../shared/api/prefs';
-import type { Auth } from '../auth/auth';
 import { jsonError } from '../http/errors';
-import { requireUser } from '../http/require-user';
 import type { NotificationHistory } from '../notify/history';
 import { bearerSecurity, errorResponse, jsonResponse, openApiRouter } from './openapi-app';
 
@@ -27,9 +25,8 @@ const listRoute = createRoute({
 });
 
 /** `/api/v1/notifications`: notification history, the caller's own only. */
-export function notificationsRoutes(auth: Auth, history: NotificationHistory) {
+export function notificationsRoutes(history: NotificationHistory) {
   const app = openApiRouter();
-  app.use('*', requireUser(auth));
   app.openapi(listRoute, (c) => {
     const { limit, before } = c.req.valid('query');
     const page = history.page(c.get('user').id, limit, before);

@@ -62,22 +62,31 @@ const newerEntry = (a: { date: string }, b: { date: string } | null): boolean =>
 
 /** Summaries of the given cases (all when omitted), most recently changed first. */
 export async function summarizeCases(ctx: Ctx, rows?: CaseRow[]): Promise<CaseSummary[]> {
-  const cases = rows ?? (await ctx.db.cases.toArray());
+  const [cases, stats] = await Promise.all([rows ?? ctx.db.cases.toArray(), allCaseStats(ctx)]);
+  return cases.map((row) => toCaseSummary(row, stats.get(row.key))).sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/** Every case's entry count, last entry and unread alerts: one pass over each table, both at once. */
+async function allCaseStats(ctx: Ctx): Promise<Map<string, CaseStats>> {
   const stats = new Map<string, CaseStats>();
   const statsOf = (key: string): CaseStats => {
     let s = stats.get(key);
     if (!s) stats.set(key, (s = { entryCount: 0, lastEntry: null, unread: 0 }));
     return s;
   };
-  await ctx.db.entries.each((e) => {
-    const s = statsOf(e.caseKey);
-    s.entryCount += 1;
-    if (newerEntry(e, s.lastEntry)) s.lastEntry = { date: e.date, title: e.title };
-  });
-  await ctx.db.alerts.filter((a) => a.readAt === null).each((a) => {
-    statsOf(a.caseKey).unread += 1;
-  });
-  return cases.map((row) => toCaseSummary(row, stats.get(row.key))).sort((a, b) => b.updatedAt - a.updatedAt);
+  await Promise.all([
+    ctx.db.entries.each((e) => {
+      const s = statsOf(e.caseKey);
+      s.entryCount += 1;
+      if (newerEntry(e, s.lastEntry)) s.lastEntry = { date: e.date, title: e.title };
+    }),
+    ctx.db.alerts
+      .filter((a) => a.readAt === null)
+      .each((a) => {
+        statsOf(a.caseKey).unread += 1;
+      }),
+  ]);
+  return stats;
 }
 
 export async function summarizeCase(ctx: Ctx, row: CaseRow): Promise<CaseSummary> {

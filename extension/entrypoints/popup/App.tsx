@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AlertView, Summary } from '../../lib/protocol';
 import { errorText, type Api } from '../../lib/ui/api';
 import { ErrorBanner } from '../../lib/ui/Banner';
@@ -13,18 +13,23 @@ type Props = {
   api: PopupApi;
   /** Milliseconds between progress polls while a check runs. */
   pollMs?: number;
+  /** The summary already asked for at startup (main.tsx); the popup asks itself when absent. */
+  firstSummary?: Promise<Summary>;
 };
 
 /** The toolbar popup: unread alerts first, then the folder, with "Check now". */
-export function App({ api, pollMs = 500 }: Props) {
+export function App({ api, pollMs = 500, firstSummary }: Props) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const now = useNow();
+  const first = useRef(firstSummary);
 
   const load = useCallback(async () => {
+    const pending = first.current ?? api('getSummary', {});
+    first.current = undefined;
     try {
-      setSummary(await api('getSummary', {}));
+      setSummary(await pending);
       setError(null);
     } catch (err) {
       setError(errorText(err));

@@ -4,5 +4,6 @@ import '../../lib/ui/ui.css';
 import './popup.css';
 import { App } from './App';
 
+// The summary is asked for first, so the background works on it while Preact draws "Loading…".
 const root = document.getElementById('app');
-if (root) render(<App api={send} />, root);
+if (root) render(<App api={send} firstSummary={send('getSummary', {})} />, root);

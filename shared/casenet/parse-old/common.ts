@@ -1,5 +1,4 @@
-import { isTag, isText, type AnyNode } from 'domhandler';
-import { attr, hasClass, parseHtml, textOf, type Document, type Element } from '../html';
+import { attr, hasClass, isElement, parseHtml, textOf, type Document, type Element, type Node } from '../html';
 import { normalizeText } from '../normalize';
 
 // What every old (JSP) page shares, gathered in ONE walk of the parsed document: title, the tab
@@ -34,9 +33,9 @@ export function indexOldPage(doc: Document): OldPage {
 
 export const parseOldPage = (html: string): OldPage => indexOldPage(parseHtml(html));
 
-function walk(nodes: readonly AnyNode[], page: OldPage, form: Form | null): void {
+function walk(nodes: readonly Node[], page: OldPage, form: Form | null): void {
   for (const node of nodes) {
-    if (!isTag(node)) continue;
+    if (!isElement(node)) continue;
     let inner = form;
     switch (node.name) {
       case 'title':
@@ -67,8 +66,8 @@ function walk(nodes: readonly AnyNode[], page: OldPage, form: Form | null): void
 
 function scriptPageName(script: Element): string | null {
   const first = script.children[0];
-  if (!first || !isText(first)) return null;
-  return /\bpageName\s*=\s*["'](\w+)["']/.exec(first.data)?.[1] ?? null;
+  if (first === undefined || isElement(first)) return null;
+  return /\bpageName\s*=\s*["'](\w+)["']/.exec(first)?.[1] ?? null;
 }
 
 function addHiddenInput(input: Element, inputs: Map<string, string>): void {
@@ -127,16 +126,15 @@ const looksLikeCaseNumber = (text: string): boolean => /^[A-Z0-9][A-Z0-9-]{3,39}
  * A detail cell that starts with a bold label (`&nbsp;&nbsp;<b>Filed By:</b> NAME`): the label
  * (normalised, colon kept) and the nodes after it. Null when the cell does not start with one.
  */
-export function leadingLabel(cell: Element): { label: string; rest: AnyNode[] } | null {
+export function leadingLabel(cell: Element): { label: string; rest: Node[] } | null {
   const children = cell.children;
   for (let i = 0; i < children.length; i++) {
     const node = children[i];
     if (node === undefined) break;
-    if (isText(node)) {
-      if (normalizeText(node.data) === null) continue;
+    if (!isElement(node)) {
+      if (normalizeText(node) === null) continue;
       return null;
     }
-    if (!isTag(node)) continue;
     if (node.name !== 'b' && node.name !== 'strong') return null;
     const label = textOf(node);
     if (label === null || !label.endsWith(':')) return null;

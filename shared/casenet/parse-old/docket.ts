@@ -14,11 +14,11 @@ import { leadingLabel, parseOldPage, readCaseIdentity, type OldPage } from './co
 // are left out of every field.
 
 type Field = 'filedBy' | 'onBehalfOf' | 'scheduledFor';
-const LABELS: Record<string, Field> = {
-  'filed by:': 'filedBy',
-  'on behalf of:': 'onBehalfOf',
-  'scheduled for:': 'scheduledFor',
-};
+const LABELS = new Map<string, Field>([
+  ['filed by:', 'filedBy'],
+  ['on behalf of:', 'onBehalfOf'],
+  ['scheduled for:', 'scheduledFor'],
+]);
 
 type Draft = Omit<DocketEntry, 'text'> & { text: string[] };
 
@@ -90,7 +90,7 @@ function readDetailRow(cells: Element[], entry: Draft): void {
     if (text !== null) entry.text.push(text);
     return;
   }
-  const field = LABELS[labelled.label.toLowerCase()];
+  const field = LABELS.get(labelled.label.toLowerCase());
   if (field !== undefined) entry[field] = textOf(labelled.rest);
 }
 

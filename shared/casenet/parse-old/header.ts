@@ -13,7 +13,7 @@ export function readOldHeader(page: OldPage): Parsed<HeaderPage> {
   const identity = readCaseIdentity(page);
   if (identity.caseNumber === null) return fail('layout-changed', 'header page has no case number');
   const fields: Record<string, string> = {};
-  for (const row of findAllIn(page.doc, byTag('tr'))) {
+  for (const row of findAllIn(page.doc.children, byTag('tr'))) {
     const cells = cellsOf(row);
     cells.forEach((cell, i) => {
       const next = cells[i + 1];

@@ -18,7 +18,7 @@ export const parseOldSearch = (html: string): Parsed<SearchRow[]> => readOldSear
 export function readOldSearch(page: OldPage): Parsed<SearchRow[]> {
   let columns: (Column | null)[] = FALLBACK_ORDER;
   const rows: SearchRow[] = [];
-  for (const tr of findAllIn(page.doc, byTag('tr'))) {
+  for (const tr of findAllIn(page.doc.children, byTag('tr'))) {
     const cells = cellsOf(tr);
     const headers = cells.filter((cell) => hasClass(cell, 'header'));
     if (headers.length > 0) {

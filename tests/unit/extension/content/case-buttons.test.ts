@@ -16,7 +16,7 @@ beforeEach(() => {
 describe('case buttons on a case page', () => {
   it('mount in an open shadow root inside the caption cell, named Track and Save', async () => {
     const ctx = new ContentScriptContext('content');
-    const cleanup = await mountCaseButtons(ctx, document, URL_HEADER, { key: 'CT13|14BA-CV01093', caseNumber: '14BA-CV01093', saved: true, tracked: false, newEntryIndexes: [] }, () => '');
+    const cleanup = await mountCaseButtons(ctx, document, URL_HEADER, { key: 'CT13|14BA-CV01093', caseNumber: '14BA-CV01093', saved: true, tracked: false, newEntryIndexes: [] }, async () => '');
     const host = document.querySelector('td.searchType docket-watch-ui');
     expect(host?.shadowRoot).toBeTruthy();
     const names = [...(host?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => [b.textContent, b.getAttribute('aria-pressed')]);

@@ -26,6 +26,13 @@ describe('popup', () => {
     expect(screen.getByRole('link', { name: 'Open dashboard' }).getAttribute('href')).toBe('/dashboard.html');
   });
 
+  it('shows the summary asked for at startup without asking again', async () => {
+    const { api, calls } = fakeApi({ getSummary: () => makeSummary([]) });
+    render(<App api={api} firstSummary={Promise.resolve(makeSummary([makeCase({ caseNumber: '14BA-CV01093' })]))} />);
+    expect(await screen.findByText('14BA-CV01093')).toBeTruthy();
+    expect(callsOf(calls, 'getSummary')).toHaveLength(0);
+  });
+
   it('clicking an alert calls openAlert and removes it from the list', async () => {
     const alerts = [makeAlert({ id: 'a1' }), makeAlert({ id: 'a2', kind: 'changed', title: 'Order Entered' })];
     const { api, calls } = fakeApi({ getSummary: () => makeSummary([makeCase({ unread: 2 })], alerts), openAlert: () => ({ url: null }) });
