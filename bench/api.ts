@@ -4,8 +4,6 @@ import { signedInUser } from '../tests/support/accounts';
 import { startTestBackend } from '../tests/support/backend';
 import type { Row } from './row';
 
-export type BenchRow = Row;
-
 const CASES = 1_000;
 
 /**
@@ -15,7 +13,7 @@ const CASES = 1_000;
  * browsers ask. autocannon runs in a worker thread, so the load generator does not share the
  * server's event loop (it does share the machine's cores). Targets: ≥ 2,000 requests/s, p99 ≤ 20 ms.
  */
-export async function benchApi(opts: { seconds?: number; connections?: number } = {}): Promise<BenchRow[]> {
+export async function benchApi(opts: { seconds?: number; connections?: number } = {}): Promise<Row[]> {
   const seconds = opts.seconds ?? 10;
   const connections = opts.connections ?? 10;
   const t = await startTestBackend();
@@ -52,7 +50,7 @@ export async function benchApi(opts: { seconds?: number; connections?: number } 
       return result;
     };
     const kB = Math.round(Buffer.byteLength(body) / 1_000);
-    const rows: BenchRow[] = [];
+    const rows: Row[] = [];
     // As autocannon asks by default (no Accept-Encoding: the whole JSON), then as a browser asks (gzip).
     for (const [label, extra] of [
       [`${kB} kB JSON`, {}],

@@ -1,17 +1,19 @@
 import '../scripts/check-node.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { startCasenetSim } from '../tests/fakes/casenet-sim/server';
 import { buttonsDelay, popupFirstRender } from './browser';
 import { folderOf } from './folder';
 import { parseRate, typicalPage } from './parse';
+import { benchApi } from './api';
+import type { Row } from './row';
+import { benchSync } from './sync';
 
 /** `npm run bench`: measures the targets of the issues and writes bench/results.md. */
 const CONTENT_JS = '.output/chrome-mv3/content-scripts/content.js';
 
-type Row = { name: string; value: number; unit: string; target: number; better: 'higher' | 'lower' };
 
 async function main(): Promise<void> {
   // Always build: measuring an .output left from older sources would report on other code.
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   } finally {
     await sim.close();
   }
+  rows.push(...(await benchApi()), ...(await benchSync()));
   writeFileSync('bench/results.md', report(rows));
   console.log(report(rows));
 }
@@ -46,7 +49,7 @@ function report(rows: Row[]): string {
     '# Benchmark results',
     '',
     `- date: ${new Date().toISOString()}`,
-    `- machine: ${cpu}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}, Chromium (Debian) headless`,
+    `- machine: ${cpu}, ${availableParallelism()} cores (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}, Chromium (Debian) headless`,
     '- ratio = result / target: a "≥" target passes at ratio ≥ 1, a "≤" target at ratio ≤ 1',
     '',
     '| benchmark | result | target | ratio | pass/fail |',
