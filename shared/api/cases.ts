@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseSource } from '../casenet/types';
 
 /**
  * A case in a user's server-side folder, as `GET/PUT /api/v1/cases` carry it. The key in the URL is
@@ -27,8 +28,8 @@ export const CasePut = z.strictObject({
 });
 export type CasePut = z.infer<typeof CasePut>;
 
-export const CaseRecord = z.object({
-  key: z.string(),
+/** A case as it belongs to the user (not its docket, not its check state): what sync carries. */
+export const SyncedCase = z.object({
   courtId: z.string(),
   caseNumber: z.string(),
   caption: z.string().nullable(),
@@ -36,7 +37,10 @@ export const CaseRecord = z.object({
   tracked: z.boolean(),
   note: z.string(),
   tags: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  source: CaseSource.nullable(),
 });
+export type SyncedCase = z.infer<typeof SyncedCase>;
+
+/** A case as `GET /api/v1/cases` lists it. */
+export const CaseRecord = SyncedCase.omit({ source: true }).extend({ key: z.string(), createdAt: z.string(), updatedAt: z.string() });
 export type CaseRecord = z.infer<typeof CaseRecord>;

@@ -1,4 +1,5 @@
 import { cappedExponential, SIX_HOURS_MS } from './backoff';
+import { zonedHourStart, zonedParts, type ZonedParts } from './zoned';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -7,44 +8,15 @@ const HOUR_MS = 60 * 60 * 1000;
  * local wall-clock hours, so 6 a.m. stays 6 a.m. across the March and November changes.
  */
 
-const CENTRAL = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/Chicago',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  hourCycle: 'h23',
-});
+const CENTRAL = 'America/Chicago';
 
-export type CentralParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+export type CentralParts = ZonedParts;
 
 /** Central wall-clock time of a timestamp (month 1–12, hour 0–23). */
-export function centralParts(ts: number): CentralParts {
-  const parts: Record<string, number> = {};
-  for (const p of CENTRAL.formatToParts(ts)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return {
-    year: parts['year'] ?? 0,
-    month: parts['month'] ?? 0,
-    day: parts['day'] ?? 0,
-    hour: (parts['hour'] ?? 0) % 24,
-    minute: parts['minute'] ?? 0,
-    second: parts['second'] ?? 0,
-  };
-}
-
-/** Central offset from UTC at `ts`, in ms (−6 h in winter, −5 h in summer). */
-function offsetAt(ts: number): number {
-  const p = centralParts(ts);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ts / 1000) * 1000;
-}
+export const centralParts = (ts: number): CentralParts => zonedParts(ts, CENTRAL);
 
 /** The timestamp of `hour`:00 Central on a calendar day (`day` may overflow into the next month). */
-function centralWallTime(year: number, month: number, day: number, hour: number): number {
-  const wall = Date.UTC(year, month - 1, day, hour);
-  return wall - offsetAt(wall - offsetAt(wall));
-}
+const centralWallTime = (year: number, month: number, day: number, hour: number): number => zonedHourStart(year, month, day, hour, CENTRAL);
 
 export type RefreshWindow = {
   /** Central hour the window opens (inclusive). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseTag, StorableText } from '../api/cases';
+import { CaseTag, StorableText, SyncedCase } from '../api/cases';
 import { CaseKey } from '../casenet/key';
 import { CaseSource } from '../casenet/types';
 
@@ -77,18 +77,7 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-/** A case as sync carries it: the fields that belong to the user (not the docket, not check state). */
-export const SyncedCase = z.object({
-  courtId: z.string(),
-  caseNumber: z.string(),
-  caption: z.string().nullable(),
-  saved: z.boolean(),
-  tracked: z.boolean(),
-  note: z.string(),
-  tags: z.array(z.string()),
-  source: CaseSource.nullable(),
-});
-export type SyncedCase = z.infer<typeof SyncedCase>;
+export { SyncedCase } from '../api/cases';
 
 export const Change = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case'), key: z.string(), version: z.number().int(), value: SyncedCase }),

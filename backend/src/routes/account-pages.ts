@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
+import { htmlPage, pageHeaders } from '../http/static-page';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts/password-policy';
 import { AUTH_BASE_PATH } from '../auth/auth';
-import { escapeHtml } from '../mail/layout';
 
 /**
  * The few pages an email link opens (a link cannot open an extension page): "email confirmed",
@@ -10,12 +10,6 @@ import { escapeHtml } from '../mail/layout';
  */
 const CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${escapeHtml(title)} · Docket Watch</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}label{display:block;margin:.75rem 0}input{display:block;width:100%;padding:.4rem;font:inherit}button{margin-top:1rem;padding:.5rem 1rem;font:inherit}[role=alert]{color:#a40000}</style>
-</head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
-}
 
 /** Posts `form[data-endpoint]` as JSON (fields by name, plus `token` from the URL) and writes the reply into `[data-result]`. */
 const SCRIPT = `
@@ -43,23 +37,18 @@ for (const form of document.querySelectorAll('form[data-endpoint]')) {
 
 export function accountPages() {
   const app = new Hono();
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('Content-Security-Policy', CSP);
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cache-Control', 'no-store');
-  });
+  app.use('*', pageHeaders(CSP));
   app.get('/account-page.js', (c) => c.body(SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.get('/verified', (c) =>
     c.html(
       c.req.query('error')
-        ? page('This link did not work', '<p role="alert">The confirmation link has expired or was already used. Sign in from the Docket Watch dashboard and we will email you a new one.</p>')
-        : page('Email confirmed', '<p>Your email address is confirmed. Go back to the Docket Watch dashboard and sign in.</p>'),
+        ? htmlPage('This link did not work', '<p role="alert">The confirmation link has expired or was already used. Sign in from the Docket Watch dashboard and we will email you a new one.</p>')
+        : htmlPage('Email confirmed', '<p>Your email address is confirmed. Go back to the Docket Watch dashboard and sign in.</p>'),
     ),
   );
   app.get('/reset-password', (c) =>
     c.html(
-      page(
+      htmlPage(
         'Choose a new password',
         `<form data-endpoint="${AUTH_BASE_PATH}/reset-password" data-done="Your password is changed and every other browser is signed out. Sign in from the Docket Watch dashboard.">
 <p>At least ${PASSWORD_MIN_LENGTH} characters, with an upper-case letter, a lower-case letter and a digit.</p>
@@ -71,7 +60,7 @@ export function accountPages() {
   );
   app.get('/forgot-password', (c) =>
     c.html(
-      page(
+      htmlPage(
         'Forgot your password?',
         `<form data-endpoint="${AUTH_BASE_PATH}/request-password-reset" data-done="If an account uses this address, a reset link is on its way. It works once, for 1 hour.">
 <label>Email <input name="email" type="email" autocomplete="email" required></label>
