@@ -3,7 +3,7 @@ import type { AppDb } from '../../../lib/db/app-db';
 import type { Ctx } from '../context';
 import { readSettings } from '../settings';
 import { caseMutations, enqueue, sharedSettings, syncedTables } from './outbox';
-import { lastMutationId, resetSyncStatus, setLastMutationId, setSyncCursor, setSyncEnabled, syncEnabled, syncStatus } from './state';
+import { renewClientId, resetSyncStatus, setSyncCursor, setSyncEnabled, syncEnabled, syncStatus } from './state';
 
 /**
  * Sign-in turns sync on and merges: every case of this browser (with its note and tags) and the
@@ -16,10 +16,8 @@ export async function enableSync(ctx: Pick<Ctx, 'db' | 'now' | 'syncSoon'>): Pro
     await db.outbox.clear();
     await setSyncEnabled(db, true);
     await setSyncCursor(db, 0);
-    // Ids restart beyond anything the server can hold for this client (another account may have
-    // used it): the first push then meets MUTATION_GAP with the server's real last id and renumbers,
-    // instead of being skipped as an old replay.
-    await setLastMutationId(db, Math.max(await lastMutationId(db), ctx.now()));
+    // A fresh client id: ids of an earlier sign-in (perhaps another account) can never be mistaken for replays.
+    await renewClientId(db);
     const cases = await db.cases.toArray();
     await enqueue(ctx, [...cases.flatMap((c) => caseMutations(c)), { op: 'setSettings', args: { settings: sharedSettings(await readSettings(ctx)) } }]);
     await resetSyncStatus(db, { merged: cases.length });

@@ -53,6 +53,12 @@ export async function clientIdOf(db: AppDb): Promise<string> {
   });
 }
 
+/** A new client id for a new sign-in: the server keeps mutation ids per (user, client), so every sign-in starts its own count at 1. */
+export async function renewClientId(db: AppDb): Promise<void> {
+  await write(db, KEYS.clientId, newDeviceId());
+  await write(db, KEYS.lastMutationId, 0);
+}
+
 const Counter = z.number().int().min(0);
 export const lastMutationId = (db: AppDb) => read(db, KEYS.lastMutationId, Counter, 0);
 export const setLastMutationId = (db: AppDb, id: number) => write(db, KEYS.lastMutationId, id);

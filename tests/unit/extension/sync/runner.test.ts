@@ -74,8 +74,8 @@ describe('sign-in merges this browser’s folder into the account', () => {
     expect((await ctx.db.outbox.toArray()).map((m) => m.op)).toEqual(['putCase', 'setNote', 'setTags', 'putCase', 'setSettings']);
 
     await runner.run();
-    // The first push starts past any id the server may know, meets the gap and is resent from 1.
-    expect(server.sync.pushes.map((p) => p.mutations[0]?.id)).toEqual([expect.any(Number), 1]);
+    // A sign-in is a new client for the server: its ids start at 1, nothing is mistaken for a replay.
+    expect(server.sync.pushes.map((p) => p.mutations[0]?.id)).toEqual([1]);
     expect(server.sync.applied.map((m) => [m.id, m.op])).toEqual([[1, 'putCase'], [2, 'setNote'], [3, 'setTags'], [4, 'putCase'], [5, 'setSettings']]);
     expect(await runner.state()).toMatchObject({ enabled: true, pending: 0, lastError: null, lastSyncedAt: ctx.clock.now, merged: 2 });
 
@@ -160,7 +160,7 @@ describe('sync rounds', () => {
     server.sync.down = null;
     await vi.advanceTimersByTimeAsync(1);
     await runner.idle();
-    expect(attempts()).toBe(4); // gap, then the resend
+    expect(attempts()).toBe(3); // the push that now gets through
     expect(server.sync.applied.map((m) => m.op)).toEqual(['putCase', 'setSettings', 'setNote']);
     expect(await runner.state()).toMatchObject({ pending: 0, lastError: null, lastSyncedAt: ctx.clock.now });
   });
