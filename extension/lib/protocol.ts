@@ -78,8 +78,11 @@ export const Requests = {
   setTracked: z.object({ key: Key, tracked: z.boolean() }),
   /** Remove a case from the folder (entries and alerts of it too). */
   removeCase: z.object({ key: Key }),
-  /** Popup: everything it shows, in one call. */
-  getSummary: z.object({ search: z.string().max(200).optional() }),
+  /**
+   * Popup: everything it shows, in one call. With `limit`, only the `limit` most recently updated
+   * cases (matching `search`, when given) come back; `caseCount` still counts the whole folder.
+   */
+  getSummary: z.object({ search: z.string().max(200).optional(), limit: z.number().int().min(1).max(1_000).optional() }),
   /** Dashboard: every case, with filters applied by the UI. */
   listCases: z.object({}),
   /** Dashboard: one case with its stored docket and upcoming hearings. */

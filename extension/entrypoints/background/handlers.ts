@@ -11,7 +11,7 @@ import { checkCase } from './refresher';
 import { saveRow, searchSeen } from './search-flows';
 import { readSettings, saveSettings } from './settings';
 import { SyncRunner } from './sync/runner';
-import { caseDetail, summarizeCases, unreadAlerts } from './views';
+import { caseDetail, summarizeCases, summarizeRecentCases, unreadAlerts } from './views';
 
 export type HandlerParts = { checks?: CheckRunner; account?: ReturnType<typeof accountHandlers>; sync?: SyncRunner };
 
@@ -27,6 +27,10 @@ export function createHandlers(ctx: Ctx, parts: HandlerParts = {}): Handlers {
     setTracked: (data) => setTracked(ctx, data.key, data.tracked),
     removeCase: (data) => removeCase(ctx, data.key),
     getSummary: async (data) => {
+      if (data.limit !== undefined) {
+        const [unread, cases, caseCount] = await Promise.all([unreadAlerts(ctx), summarizeRecentCases(ctx, data.limit, data.search), ctx.db.cases.count()]);
+        return { unread, unreadCount: unread.length, cases, caseCount, progress: checks.getProgress() };
+      }
       const unread = await unreadAlerts(ctx);
       const all = await summarizeCases(ctx);
       const needle = data.search?.trim().toLowerCase();

@@ -3,6 +3,7 @@ import type { AlertRow } from '../../lib/db/tables/alert-row';
 import type { CaseRow } from '../../lib/db/tables/case-row';
 import type { EntryRow } from '../../lib/db/tables/entry-row';
 import type { AlertView, CaseDetail, CaseSummary, StoredEntryView } from '../../lib/protocol';
+import { searchText } from '../../lib/ui/search';
 import type { Ctx } from './context';
 
 /** Per-case facts gathered from the entries and alerts tables in one pass each. */
@@ -66,27 +67,73 @@ export async function summarizeCases(ctx: Ctx, rows?: CaseRow[]): Promise<CaseSu
   return cases.map((row) => toCaseSummary(row, stats.get(row.key))).sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
-/** Every case's entry count, last entry and unread alerts: one pass over each table, both at once. */
-async function allCaseStats(ctx: Ctx): Promise<Map<string, CaseStats>> {
+/**
+ * Summaries of the `limit` most recently changed cases (of those matching every word of `search`,
+ * when given), most recently changed first. Reads only those cases' entries and alerts, so the
+ * popup opens fast with a folder of thousands; each summary equals what summarizeCases gives.
+ */
+export async function summarizeRecentCases(ctx: Ctx, limit: number, search?: string): Promise<CaseSummary[]> {
+  const words = search?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  const matches = (row: CaseRow): boolean => {
+    const text = searchText(row);
+    return words.every((w) => text.includes(w));
+  };
+  const recent = ctx.db.cases.orderBy('updatedAt').reverse();
+  let rows = await (words.length > 0 ? recent.filter(matches) : recent).limit(limit).toArray();
+  const edge = rows.at(-1)?.updatedAt;
+  if (rows.length === limit && edge !== undefined) {
+    // Cases tied at the cut are taken in key order, as summarizeCases's stable sort over the key-ordered table does.
+    const above = rows.filter((r) => r.updatedAt > edge);
+    const tied = ctx.db.cases.where('updatedAt').equals(edge);
+    rows = [...above, ...(await (words.length > 0 ? tied.filter(matches) : tied).limit(limit - above.length).toArray())];
+  }
+  const stats = await caseStatsOf(ctx, rows.map((r) => r.key));
+  return rows
+    .map((row) => toCaseSummary(row, stats.get(row.key)))
+    .sort((a, b) => b.updatedAt - a.updatedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Collects per-case stats: `entry` and `unreadAlert` are fed rows, `stats` holds the result. */
+function statsCollector() {
   const stats = new Map<string, CaseStats>();
   const statsOf = (key: string): CaseStats => {
     let s = stats.get(key);
     if (!s) stats.set(key, (s = { entryCount: 0, lastEntry: null, unread: 0 }));
     return s;
   };
-  await Promise.all([
-    ctx.db.entries.each((e) => {
+  return {
+    stats,
+    entry: (e: EntryRow) => {
       const s = statsOf(e.caseKey);
       s.entryCount += 1;
       if (newerEntry(e, s.lastEntry)) s.lastEntry = { date: e.date, title: e.title };
-    }),
+    },
+    unreadAlert: (a: AlertRow) => {
+      statsOf(a.caseKey).unread += 1;
+    },
+  };
+}
+
+/** Every case's entry count, last entry and unread alerts: one pass over each table, both at once. */
+async function allCaseStats(ctx: Ctx): Promise<Map<string, CaseStats>> {
+  const c = statsCollector();
+  await Promise.all([ctx.db.entries.each(c.entry), ctx.db.alerts.filter((a) => a.readAt === null).each(c.unreadAlert)]);
+  return c.stats;
+}
+
+/** The same stats for just the given cases, read through the caseKey indexes. */
+async function caseStatsOf(ctx: Ctx, keys: string[]): Promise<Map<string, CaseStats>> {
+  const c = statsCollector();
+  if (keys.length === 0) return c.stats;
+  await Promise.all([
+    ctx.db.entries.where('caseKey').anyOf(keys).each(c.entry),
     ctx.db.alerts
+      .where('caseKey')
+      .anyOf(keys)
       .filter((a) => a.readAt === null)
-      .each((a) => {
-        statsOf(a.caseKey).unread += 1;
-      }),
+      .each(c.unreadAlert),
   ]);
-  return stats;
+  return c.stats;
 }
 
 export async function summarizeCase(ctx: Ctx, row: CaseRow): Promise<CaseSummary> {

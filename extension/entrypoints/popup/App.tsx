@@ -4,7 +4,7 @@ import { errorText, type Api } from '../../lib/ui/api';
 import { ErrorBanner } from '../../lib/ui/Banner';
 import { useNow } from '../../lib/ui/use-now';
 import { AlertList } from './components/AlertList';
-import { CaseFolder } from './components/CaseFolder';
+import { CaseFolder, MAX_ROWS } from './components/CaseFolder';
 import { CheckNow } from './components/CheckNow';
 
 export type PopupApi = Api<'getSummary' | 'openAlert' | 'markAllRead' | 'checkNow' | 'getProgress'>;
@@ -15,30 +15,57 @@ type Props = {
   pollMs?: number;
   /** The summary already asked for at startup (main.tsx); the popup asks itself when absent. */
   firstSummary?: Promise<Summary>;
+  /** Milliseconds of quiet typing before a search is sent to the background. */
+  searchDelayMs?: number;
 };
 
+/** The popup's summary request: the MAX_ROWS most recent cases, or the first MAX_ROWS matches of `search`. */
+export function summaryRequest(search = ''): { search?: string; limit: number } {
+  const q = search.trim();
+  return q ? { search: q, limit: MAX_ROWS } : { limit: MAX_ROWS };
+}
+
 /** The toolbar popup: unread alerts first, then the folder, with "Check now". */
-export function App({ api, pollMs = 500, firstSummary }: Props) {
+export function App({ api, pollMs = 500, firstSummary, searchDelayMs = 150 }: Props) {
   const [summary, setSummary] = useState<Summary | null>(null);
+  /** The search the shown summary answers ('' for none). */
+  const [answered, setAnswered] = useState('');
+  const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const now = useNow();
   const first = useRef(firstSummary);
+  const queryRef = useRef('');
+  /** Bumped per request, so a slow answer to an older search never replaces a newer one. */
+  const seq = useRef(0);
 
   const load = useCallback(async () => {
-    const pending = first.current ?? api('getSummary', {});
+    const search = queryRef.current.trim();
+    const pending = (!search && first.current) || api('getSummary', summaryRequest(search));
     first.current = undefined;
+    const mine = ++seq.current;
     try {
-      setSummary(await pending);
+      const next = await pending;
+      if (mine !== seq.current || search !== queryRef.current.trim()) return;
+      setSummary(next);
+      setAnswered(search);
       setError(null);
     } catch (err) {
-      setError(errorText(err));
+      if (mine === seq.current) setError(errorText(err));
     }
   }, [api]);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // The background searches the whole folder; ask it once typing pauses.
+  useEffect(() => {
+    queryRef.current = query;
+    if (query.trim() === answered) return;
+    const timer = setTimeout(() => void load(), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [query]);
 
   const caseNumbers = useMemo(() => new Map(summary?.cases.map((c) => [c.key, c.caseNumber])), [summary?.cases]);
 
@@ -81,7 +108,7 @@ export function App({ api, pollMs = 500, firstSummary }: Props) {
       <ErrorBanner message={error} onDismiss={() => setError(null)} />
       <AlertList alerts={summary.unread} onOpen={openAlert} onMarkAllRead={markAllRead} busy={busy} />
       <CheckNow api={api} initial={summary.progress} caseNumbers={caseNumbers} pollMs={pollMs} onFinished={load} />
-      <CaseFolder cases={summary.cases} total={summary.caseCount} now={now} />
+      <CaseFolder cases={summary.cases} total={summary.caseCount} now={now} query={query} answered={answered} onQuery={setQuery} />
     </main>
   );
 }

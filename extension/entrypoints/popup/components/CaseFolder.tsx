@@ -1,24 +1,36 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { CaseSummary } from '../../../lib/protocol';
 import { CaseBadge, UnreadCount } from '../../../lib/ui/CaseBadge';
 import { captionOf, formatCount } from '../../../lib/ui/format';
 import { caseDetailHref, filterBySearch } from '../../../lib/ui/search';
 import { StatusLine } from '../../../lib/ui/StatusLine';
 
-/** At most this many rows are drawn, so a folder of thousands still opens at once. */
+/** At most this many cases are asked for and drawn, so a folder of thousands still opens at once. */
 export const MAX_ROWS = 100;
 
-type Props = { cases: CaseSummary[]; total: number; now: number };
+type Props = {
+  /** The most recent cases, or the background's matches for `answered`. */
+  cases: CaseSummary[];
+  /** Cases in the whole folder. */
+  total: number;
+  now: number;
+  /** The search box's text. */
+  query: string;
+  /** The (trimmed) search `cases` answers; '' for the most recent cases. */
+  answered: string;
+  onQuery: (query: string) => void;
+};
 
-/** The folder: a search box and one row per case (capped at MAX_ROWS). */
-export function CaseFolder({ cases, total, now }: Props) {
-  const [query, setQuery] = useState('');
+/** The folder: a search box (searched by the background) and one row per case (at most MAX_ROWS). */
+export function CaseFolder({ cases, total, now, query, answered, onQuery }: Props) {
+  // Narrow what is shown at once while the background's answer for a new query is on its way.
   const matches = useMemo(() => filterBySearch(cases, query), [cases, query]);
   const searching = query.trim() !== '';
-  const shownOf = searching ? matches.length : Math.max(total, cases.length);
+  const settled = query.trim() === answered;
   const rows = matches.slice(0, MAX_ROWS);
+  const folderSize = Math.max(total, cases.length);
 
-  if (shownOf === 0 && !searching) {
+  if (folderSize === 0 && !searching) {
     return (
       <section class="folder" aria-labelledby="folder-heading">
         <h2 id="folder-heading">Your cases</h2>
@@ -35,7 +47,7 @@ export function CaseFolder({ cases, total, now }: Props) {
 
   return (
     <section class="folder" aria-labelledby="folder-heading">
-      <h2 id="folder-heading">Your cases ({formatCount(Math.max(total, cases.length))})</h2>
+      <h2 id="folder-heading">Your cases ({formatCount(folderSize)})</h2>
       <label class="visually-hidden" for="case-search">
         Search cases
       </label>
@@ -45,14 +57,19 @@ export function CaseFolder({ cases, total, now }: Props) {
         type="search"
         placeholder="Search by number, caption, tag, note"
         value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
+        onInput={(e) => onQuery(e.currentTarget.value)}
       />
-      {rows.length < shownOf && (
+      {!searching && rows.length < folderSize && (
         <p class="note">
-          showing {formatCount(rows.length)} of {formatCount(shownOf)} — refine the search
+          showing {formatCount(rows.length)} of {formatCount(folderSize)} — <DashboardLink /> for all
         </p>
       )}
-      {searching && rows.length === 0 && <p class="note">No case matches “{query.trim()}”.</p>}
+      {searching && settled && rows.length >= MAX_ROWS && (
+        <p class="note">
+          showing the first {formatCount(rows.length)} matches — refine the search or <DashboardLink /> for all
+        </p>
+      )}
+      {searching && settled && rows.length === 0 && <p class="note">No case matches “{query.trim()}”.</p>}
       <ul class="case-list">
         {rows.map((c) => (
           <li key={c.key} class="case-row">
@@ -69,5 +86,13 @@ export function CaseFolder({ cases, total, now }: Props) {
         ))}
       </ul>
     </section>
+  );
+}
+
+function DashboardLink() {
+  return (
+    <a href="/dashboard.html" target="_blank">
+      open the dashboard
+    </a>
   );
 }

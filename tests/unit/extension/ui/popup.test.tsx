@@ -3,9 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../../extension/entrypoints/popup/App';
 import type { CheckProgress } from '../../../../extension/lib/protocol';
 import { callsOf, fakeApi } from './support/fake-api';
-import { IDLE, makeAlert, makeCase, makeSummary, manyCases } from './support/data';
+import { folderSummary, IDLE, makeAlert, makeCase, makeSummary, manyCases } from './support/data';
 
 afterEach(cleanup);
+
+/** Matches the note paragraph by its whole text (it holds a dashboard link). */
+const note = (text: string) => (_: string, el: Element | null) => el?.classList.contains('note') === true && el.textContent === text;
 
 describe('popup', () => {
   it('shows Loading… until the summary arrives, then unread alerts before the folder', async () => {
@@ -22,7 +25,7 @@ describe('popup', () => {
     expect(alert.textContent).toContain('22SL-CC00807');
     expect(alert.textContent).toContain('JANE DOE V ACME CORP');
     expect(alert.textContent).toContain('May 19, 2025');
-    expect(callsOf(calls, 'getSummary')).toHaveLength(1);
+    expect(callsOf(calls, 'getSummary')).toEqual([{ limit: 100 }]);
     expect(screen.getByRole('link', { name: 'Open dashboard' }).getAttribute('href')).toBe('/dashboard.html');
   });
 
@@ -53,23 +56,28 @@ describe('popup', () => {
     expect(screen.queryByText('1 unread')).toBeNull();
   });
 
-  it('search filters by case number, caption, tag and note', async () => {
+  it('search asks the background and filters by case number, caption, tag and note', async () => {
     const cases = [
       makeCase({ caseNumber: '22SL-CC00807', caption: 'JANE DOE V ACME CORP' }),
       makeCase({ caseNumber: '14BA-CV01093', caption: 'LEIGH BRITT V CURATORS', tags: ['client-smith'] }),
       makeCase({ caseNumber: '1622-FC01709-01', caption: 'IN RE MARRIAGE', note: 'custody hearing prep' }),
     ];
-    const { api } = fakeApi({ getSummary: () => makeSummary(cases) });
-    render(<App api={api} />);
+    const { api, calls } = fakeApi({ getSummary: folderSummary(cases) });
+    render(<App api={api} searchDelayMs={0} />);
     const search = await screen.findByRole('searchbox', { name: 'Search cases' });
     const rows = () => within(screen.getByRole('heading', { name: /Your cases/ }).parentElement as HTMLElement).queryAllByRole('listitem');
+    const shown = () => rows().map((r) => r.querySelector('.case-number')?.textContent);
     expect(rows()).toHaveLength(3);
     for (const [query, expected] of [['14ba', '14BA-CV01093'], ['acme', '22SL-CC00807'], ['client-smith', '14BA-CV01093'], ['custody', '1622-FC01709-01']] as const) {
       fireEvent.input(search, { target: { value: query } });
-      expect(rows().map((r) => r.querySelector('.case-number')?.textContent)).toEqual([expected]);
+      await waitFor(() => expect(callsOf(calls, 'getSummary').at(-1)).toEqual({ search: query, limit: 100 }));
+      await waitFor(() => expect(shown()).toEqual([expected]));
     }
     fireEvent.input(search, { target: { value: 'nothing-like-this' } });
-    expect(screen.getByText(/No case matches/)).toBeTruthy();
+    expect(await screen.findByText(/No case matches/)).toBeTruthy();
+    fireEvent.input(search, { target: { value: '' } });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(screen.queryByText(/No case matches/)).toBeNull();
   });
 
   it('explains how to add cases when the folder is empty', async () => {
@@ -96,14 +104,54 @@ describe('popup', () => {
     expect(screen.getByText('Tracked')).toBeTruthy();
   });
 
-  it('renders 1,000 cases as 100 rows with a note to refine the search', async () => {
-    const { api } = fakeApi({ getSummary: () => makeSummary(manyCases(1000)) });
-    render(<App api={api} />);
-    expect(await screen.findByText('showing 100 of 1,000 — refine the search')).toBeTruthy();
+  it('asks for 100 of 1,000 cases, says "showing 100 of 1,000", and searches all of them in the background', async () => {
+    const { api, calls } = fakeApi({ getSummary: folderSummary(manyCases(1000)) });
+    render(<App api={api} searchDelayMs={0} />);
+    const line = await screen.findByText(note('showing 100 of 1,000 — open the dashboard for all'));
+    expect(line.querySelector('a')?.getAttribute('href')).toBe('/dashboard.html');
+    expect(screen.getByRole('heading', { name: 'Your cases (1,000)' })).toBeTruthy();
     expect(document.querySelectorAll('.case-row')).toHaveLength(100);
+    // CC0099x are beyond the 100 the popup holds: only the background can find them.
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search cases' }), { target: { value: 'CC0099' } });
-    expect(document.querySelectorAll('.case-row')).toHaveLength(10);
-    expect(screen.queryByText(/refine the search/)).toBeNull();
+    await waitFor(() => expect(document.querySelectorAll('.case-row')).toHaveLength(10));
+    expect(callsOf(calls, 'getSummary')).toEqual([{ limit: 100 }, { search: 'CC0099', limit: 100 }]);
+    expect(screen.queryByText(/showing/)).toBeNull();
+    expect(screen.queryByText(/No case matches/)).toBeNull();
+  });
+
+  it('says when a search has more matches than it shows', async () => {
+    const { api } = fakeApi({ getSummary: folderSummary(manyCases(1000)) });
+    render(<App api={api} searchDelayMs={0} />);
+    fireEvent.input(await screen.findByRole('searchbox', { name: 'Search cases' }), { target: { value: '24sl' } });
+    expect(await screen.findByText(note('showing the first 100 matches — refine the search or open the dashboard for all'))).toBeTruthy();
+    expect(document.querySelectorAll('.case-row')).toHaveLength(100);
+  });
+
+  it('shows no "showing" line when every case fits', async () => {
+    const { api } = fakeApi({ getSummary: folderSummary(manyCases(100)) });
+    render(<App api={api} />);
+    expect(await screen.findByRole('heading', { name: 'Your cases (100)' })).toBeTruthy();
+    expect(document.querySelectorAll('.case-row')).toHaveLength(100);
+    expect(screen.queryByText(/showing/)).toBeNull();
+  });
+
+  it('drops a slow answer to a search the user has since cleared', async () => {
+    const cases = manyCases(3);
+    let release: () => void = () => undefined;
+    const { api, calls } = fakeApi({
+      getSummary: async (data) => {
+        if (data.search) await new Promise<void>((r) => (release = r));
+        return folderSummary(cases)(data);
+      },
+    });
+    render(<App api={api} searchDelayMs={0} />);
+    const search = await screen.findByRole('searchbox', { name: 'Search cases' });
+    fireEvent.input(search, { target: { value: 'CC00001' } });
+    await waitFor(() => expect(callsOf(calls, 'getSummary')).toHaveLength(2));
+    fireEvent.input(search, { target: { value: '' } });
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(document.querySelectorAll('.case-row')).toHaveLength(3);
   });
 
   it('shows the error when the summary cannot be loaded', async () => {

@@ -1,3 +1,4 @@
+import { filterBySearch } from '../../../../../extension/lib/ui/search';
 import type { AlertView, CaseDetail, CaseSummary, CheckProgress, Summary } from '../../../../../extension/lib/protocol';
 
 export const NOW = Date.UTC(2025, 4, 20, 15, 0, 0);
@@ -45,6 +46,17 @@ export const IDLE: CheckProgress = { running: false, done: 0, total: 0, current:
 
 export function makeSummary(cases: CaseSummary[], unread: AlertView[] = []): Summary {
   return { unread, unreadCount: unread.length, cases, caseCount: cases.length, progress: IDLE };
+}
+
+/**
+ * A getSummary handler that answers as the background does: the first `limit` of `cases` (matching
+ * `search`, when given), with caseCount counting them all.
+ */
+export function folderSummary(cases: CaseSummary[], unread: AlertView[] = []) {
+  return (data: { search?: string; limit?: number }): Summary => {
+    const matches = filterBySearch(cases, data.search ?? '');
+    return { ...makeSummary(matches.slice(0, data.limit ?? matches.length), unread), caseCount: cases.length };
+  };
 }
 
 /** Case numbers 24SL-CC00000 … for n cases. */
