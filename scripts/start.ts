@@ -41,23 +41,25 @@ async function main(): Promise<void> {
   console.log(`\nExtension built: load ${extDir} in chrome://extensions (Developer mode → Load unpacked).`);
   console.log('Firefox: npm run build:firefox, then about:debugging → Load Temporary Add-on → .output/firefox-mv3/manifest.json\n');
 
-  run('npx', ['tsx', 'backend/src/server.ts']);
-
-  if (values.sim || values.browser) {
-    const port = Number(values['sim-port']);
-    const { startCasenetSim } = await import('../tests/fakes/casenet-sim/server');
-    const sim = await startCasenetSim({ port, seed: true });
-    console.log(`Case.net simulator: ${sim.url} (control API under ${sim.url}/__sim/)`);
-    const rules = `MAP www.courts.mo.gov 127.0.0.1:${port}, MAP courts.mo.gov 127.0.0.1:${port}`;
-    console.log(`To use it from your own Chromium: chromium --host-resolver-rules="${rules}" --load-extension=${extDir}`);
-    console.log(`Then open http://www.courts.mo.gov/casenet/cases/searchDockets.do?inputVO.caseNumber=22SL-CC00807&inputVO.courtId=SMPDB0010_CT22`);
-    console.log(`Add a docket entry: curl -X POST ${sim.url}/__sim/cases/SMPDB0010_CT22/22SL-CC00807/entries -H 'content-type: application/json' -d '{"date":"2026-11-25","title":"Motion to Dismiss Filed"}'`);
-    if (values.browser) {
-      const { launchExtensionBrowser } = await import('../tests/e2e/harness');
-      const b = await launchExtensionBrowser(port, { headless: false });
-      const page = await b.context.newPage();
-      await page.goto('http://www.courts.mo.gov/casenet/cases/searchDockets.do?inputVO.caseNumber=22SL-CC00807&inputVO.courtId=SMPDB0010_CT22');
-    }
+  if (!values.sim && !values.browser) {
+    run('npx', ['tsx', 'backend/src/server.ts']);
+    return;
+  }
+  const port = Number(values['sim-port']);
+  const { startCasenetSim } = await import('../tests/fakes/casenet-sim/server');
+  const sim = await startCasenetSim({ port, seed: true });
+  // The backend watches the simulator too (server-side alerts), unless CASENET_BASE_URL says otherwise.
+  run('npx', ['tsx', 'backend/src/server.ts'], { CASENET_BASE_URL: process.env.CASENET_BASE_URL ?? sim.url });
+  console.log(`Case.net simulator: ${sim.url} (control API under ${sim.url}/__sim/)`);
+  const rules = `MAP www.courts.mo.gov 127.0.0.1:${port}, MAP courts.mo.gov 127.0.0.1:${port}`;
+  console.log(`To use it from your own Chromium: chromium --host-resolver-rules="${rules}" --load-extension=${extDir}`);
+  console.log(`Then open http://www.courts.mo.gov/casenet/cases/searchDockets.do?inputVO.caseNumber=22SL-CC00807&inputVO.courtId=SMPDB0010_CT22`);
+  console.log(`Add a docket entry: curl -X POST ${sim.url}/__sim/cases/SMPDB0010_CT22/22SL-CC00807/entries -H 'content-type: application/json' -d '{"date":"2026-11-25","title":"Motion to Dismiss Filed"}'`);
+  if (values.browser) {
+    const { launchExtensionBrowser } = await import('../tests/e2e/harness');
+    const b = await launchExtensionBrowser(port, { headless: false });
+    const page = await b.context.newPage();
+    await page.goto('http://www.courts.mo.gov/casenet/cases/searchDockets.do?inputVO.caseNumber=22SL-CC00807&inputVO.courtId=SMPDB0010_CT22');
   }
 }
 
