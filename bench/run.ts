@@ -10,6 +10,7 @@ import { parseRate, typicalPage } from './parse';
 import { benchApi } from './api';
 import type { Row } from './row';
 import { benchSync } from './sync';
+import { benchFirstSyncInBrowser } from './sync-browser';
 
 /** `npm run bench`: measures the targets of the issues and writes bench/results.md. */
 const CONTENT_JS = '.output/chrome-mv3/content-scripts/content.js';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   } finally {
     await sim.close();
   }
-  rows.push(...(await benchApi()), ...(await benchSync()));
+  rows.push(...(await benchApi()), ...(await benchSync()), ...(await benchFirstSyncInBrowser()));
   writeFileSync('bench/results.md', report(rows));
   console.log(report(rows));
 }

@@ -3,6 +3,7 @@ import { currentVersion } from '../backend/src/sync/version';
 import { syncOnce } from '../shared/sync/engine';
 import { PULL_PAGE, type Mutation } from '../shared/sync/protocol';
 import { signedInUser } from '../tests/support/accounts';
+import type { ApiClient } from '../tests/support/api-client';
 import { startTestBackend } from '../tests/support/backend';
 import { MemoryReplica } from '../tests/support/memory-replica';
 import { httpTransport } from '../tests/support/sync-transport';
@@ -16,6 +17,16 @@ const putCase = (i: number, id: number): Mutation => {
   return { id, op: 'putCase', args: { key: `CT22|${caseNumber}`, courtId: 'CT22', caseNumber, caption: `PLAINTIFF ${i} V DEFENDANT ${i}`, saved: true, tracked: i % 2 === 0, source: null } };
 };
 
+/** Give the user `n` tracked/saved cases through sync pushes of 500. */
+export async function seedCases(api: ApiClient, n: number): Promise<void> {
+  let id = 0;
+  for (let i = 0; i < n; i += 500) {
+    const mutations = Array.from({ length: Math.min(500, n - i) }, (_, j) => putCase(i + j, ++id));
+    const res = await api.post('/api/v1/sync/push', { clientId: 'bench-seeder', mutations });
+    if (res.status !== 200) throw new Error(`seeding: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
 /**
  * Sync on the real backend (HTTP on 127.0.0.1, a libsql file) with a user of 10,000 cases:
  * an empty pull (server time, and the whole HTTP round trip), a push of 100 mutations, and the
@@ -26,12 +37,7 @@ export async function benchSync(): Promise<Row[]> {
   try {
     const api = await signedInUser(t, 'bench-sync@example.com');
     const userId = String((await api.get('/api/v1/me')).body.id);
-    let id = 0;
-    for (let i = 0; i < CASES; i += 500) {
-      const mutations = Array.from({ length: 500 }, (_, j) => putCase(i + j, ++id));
-      const res = await api.post('/api/v1/sync/push', { clientId: 'bench-seeder', mutations });
-      if (res.status !== 200) throw new Error(`seeding: ${res.status} ${JSON.stringify(res.body)}`);
-    }
+    await seedCases(api, CASES);
 
     const head = currentVersion(t.backend.services.db, userId);
     const server: number[] = [];

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startCasenetSim, type CasenetSim } from '../fakes/casenet-sim/server';
-import { signedInUser, storedCases, TEST_PASSWORD } from '../support/accounts';
-import { codeIn } from '../support/api-client';
+import { signedInUser, storedCases } from '../support/accounts';
 import { startTestBackend, type TestBackend } from '../support/backend';
+import { signInFromDashboard } from './dashboard-sign-in';
 import { launchExtensionBrowser, type ExtensionBrowser } from './harness';
 
 // Two Chromium profiles (two browsers of one person) syncing one folder through the real backend,
@@ -34,23 +34,7 @@ async function saveFromCasenet(browser: ExtensionBrowser, url: string): Promise<
   await page.close();
 }
 
-/** Point the dashboard at the backend and sign in, typing the code emailed for this new browser. */
-async function signIn(browser: ExtensionBrowser): Promise<Page> {
-  const page = await browser.openDashboard();
-  await page.getByRole('textbox', { name: 'Sync server' }).fill(backend.url);
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByText('Settings saved.').waitFor();
-  await page.getByRole('link', { name: 'Account' }).click();
-  await page.getByLabel('Email', { exact: true }).fill(EMAIL);
-  await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  const codeField = page.getByLabel('Code from your email');
-  await codeField.waitFor();
-  await codeField.fill(codeIn((await backend.lastEmail(EMAIL, /sign-in code/i)).text));
-  await page.getByRole('button', { name: 'Verify', exact: true }).click();
-  await page.getByText(`Signed in as ${EMAIL}.`).waitFor();
-  return page;
-}
+const signIn = (browser: ExtensionBrowser) => signInFromDashboard(browser, backend, EMAIL);
 
 /** On the folder view: press "Sync now" and wait for the round to end. */
 async function syncNow(page: Page): Promise<void> {

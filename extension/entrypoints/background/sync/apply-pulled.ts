@@ -27,21 +27,17 @@ export async function applyPulled(ctx: ApplyCtx, changes: readonly Change[], cur
   const { db } = ctx;
   await db.transaction('rw', [db.cases, db.entries, db.alerts, db.readMarks, db.outbox, db.meta], async () => {
     const pending = new Set((await db.outbox.toArray()).flatMap((m) => entityOf(m) ?? []));
-    for (const change of changes) {
-      if (shouldApply(change, pending)) await applyChange(ctx, change);
-    }
+    const applicable = changes.filter((c) => shouldApply(c, pending));
+    // Cases in bulk (a first sync brings thousands; a pull holds each case at most once).
+    await putPulledCases(ctx, applicable.flatMap((c) => (c.type === 'case' ? [PulledCase.safeParse(c)] : [])).flatMap((p) => (p.success ? [p.data] : [])));
+    for (const change of applicable) if (change.type !== 'case') await applyChange(ctx, change);
     await setSyncCursor(db, cursor);
   });
 }
 
-async function applyChange(ctx: ApplyCtx, change: Change): Promise<void> {
+async function applyChange(ctx: ApplyCtx, change: Exclude<Change, { type: 'case' }>): Promise<void> {
   const { db } = ctx;
   switch (change.type) {
-    case 'case': {
-      const parsed = PulledCase.safeParse(change);
-      if (parsed.success) await putPulledCase(ctx, parsed.data.key, parsed.data.value);
-      return;
-    }
     case 'caseRemoved':
       await deleteCaseRows(db, change.key);
       return;
@@ -64,24 +60,31 @@ async function applyChange(ctx: ApplyCtx, change: Change): Promise<void> {
 
 type PulledValue = z.infer<typeof PulledCase>['value'];
 
-/** Create the case, or change only its synced fields; docket, checks and visits stay this browser's. */
-async function putPulledCase(ctx: ApplyCtx, key: string, value: PulledValue): Promise<void> {
+/** Create each case, or change only its synced fields; docket, checks and visits stay this browser's. */
+async function putPulledCases(ctx: ApplyCtx, pulled: { key: string; value: PulledValue }[]): Promise<void> {
+  const existing = await ctx.db.cases.bulkGet(pulled.map((p) => p.key));
+  const rows = pulled.flatMap((p, i) => {
+    const row = pulledRow(ctx.now(), p.key, p.value, existing[i]);
+    return row ? [row] : [];
+  });
+  await ctx.db.cases.bulkPut(rows);
+}
+
+/** The row to store for a pulled case, or null when nothing is to be written. */
+function pulledRow(now: number, key: string, value: PulledValue, existing: CaseRow | undefined): CaseRow | null {
   const id = parseCaseKey(key);
-  if (!id || tryCaseKey(value.courtId, value.caseNumber) !== key) return;
-  const now = ctx.now();
-  const existing = await ctx.db.cases.get(key);
+  if (!id || tryCaseKey(value.courtId, value.caseNumber) !== key) return null;
   const source = value.source && tryCaseKey(value.source.courtId, value.source.caseNumber) === key ? value.source : null;
   if (!existing) {
-    await ctx.db.cases.add({
+    return {
       key, ...id, caption: value.caption, fields: {}, source: source ?? defaultSource(id), saved: value.saved, tracked: value.tracked, tags: value.tags, note: value.note,
       lastCheckedAt: null, lastCheckedBy: null, lastError: null, failures: 0, nextCheckAt: value.tracked ? now : null, docketAt: null, quarantine: null, lastVisitAt: null,
       createdAt: now, updatedAt: now,
-    });
-    return;
+    };
   }
   const next: CaseRow = { ...existing, caption: value.caption ?? existing.caption, saved: value.saved, tracked: value.tracked, note: value.note, tags: value.tags, source: source ?? existing.source };
   if (next.tracked !== existing.tracked) next.nextCheckAt = next.tracked ? now : null;
-  if (JSON.stringify(next) !== JSON.stringify(existing)) await ctx.db.cases.put({ ...next, updatedAt: now });
+  return JSON.stringify(next) === JSON.stringify(existing) ? null : { ...next, updatedAt: now };
 }
 
 /** Where a case nobody said where to read from is read: the old generation on the main host. */
