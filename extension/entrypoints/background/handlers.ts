@@ -18,6 +18,11 @@ export type HandlerParts = { checks?: CheckRunner; account?: ReturnType<typeof a
 /** One plain async function per protocol request; `dispatch` validates before calling them. */
 export function createHandlers(ctx: Ctx, parts: HandlerParts = {}): Handlers {
   const { checks = new CheckRunner(ctx, checkCase), account = accountHandlers(ctx), sync = new SyncRunner(ctx, defaultAccountDeps()) } = parts;
+  const startingSync = async <T extends { status?: string; signedIn?: boolean }>(answer: Promise<T>): Promise<T> => {
+    const result = await answer;
+    if (result.status === 'signedIn' || result.signedIn === true) void sync.run();
+    return result;
+  };
   return {
     pageSeen: (data) => pageSeen(ctx, data),
     savePage: (data) => savePage(ctx, data),
@@ -49,6 +54,9 @@ export function createHandlers(ctx: Ctx, parts: HandlerParts = {}): Handlers {
     getSettings: () => readSettings(ctx),
     saveSettings: (data) => saveSettings(ctx, data),
     ...account,
+    // Signed in: the account's folder starts arriving at once, not after the change debounce.
+    signIn: (data, sender) => startingSync(account.signIn(data, sender)),
+    verifyDevice: (data, sender) => startingSync(account.verifyDevice(data, sender)),
     getSyncState: () => sync.state(),
     syncNow: async () => {
       await sync.run();
