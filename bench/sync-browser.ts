@@ -4,7 +4,7 @@ import { launchExtensionBrowser } from '../tests/e2e/harness';
 import { startCasenetSim } from '../tests/fakes/casenet-sim/server';
 import { signedInUser } from '../tests/support/accounts';
 import { startTestBackend } from '../tests/support/backend';
-import type { Row } from './row';
+import { percentile, type Row } from './row';
 import { seedCases } from './sync';
 
 const CASES = 10_000;
@@ -24,7 +24,13 @@ const COUNT_CASES = `new Promise((done, fail) => {
  * on the real backend; the clock starts when "Verify" (the last sign-in step) is clicked in the
  * dashboard and stops when the extension's IndexedDB holds all 10,000 cases.
  */
-export async function benchFirstSyncInBrowser(): Promise<Row[]> {
+export async function benchFirstSyncInBrowser(runs = 3): Promise<Row[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) times.push(await firstSyncOnce());
+  return [{ name: `sync: first sync of a new browser, ${CASES.toLocaleString('en-US')} cases, real extension (sign-in click → all in IndexedDB), median of ${runs}`, value: percentile(times, 50), unit: 'ms', target: 3_000, better: 'lower' }];
+}
+
+async function firstSyncOnce(): Promise<number> {
   const sim = await startCasenetSim({ port: 0 });
   const t = await startTestBackend();
   const browser = await launchExtensionBrowser(sim.port);
@@ -38,8 +44,7 @@ export async function benchFirstSyncInBrowser(): Promise<Row[]> {
       if (performance.now() - started > 60_000) throw new Error('first sync did not finish within 60 s');
       await new Promise((r) => setTimeout(r, 25));
     }
-    const ms = performance.now() - started;
-    return [{ name: `sync: first sync of a new browser, ${CASES.toLocaleString('en-US')} cases, real extension (sign-in click → all in IndexedDB)`, value: ms, unit: 'ms', target: 3_000, better: 'lower' }];
+    return performance.now() - started;
   } finally {
     await browser.close();
     await t.close();

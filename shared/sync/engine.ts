@@ -64,8 +64,14 @@ export async function syncOnce(replica: SyncReplica, transport: SyncTransport, m
     report.pushed += batch.filter((m) => m.id <= result.response.lastMutationId).length;
     report.rejected.push(...result.response.rejected);
   }
+  // Pages are fetched one ahead: the next page travels while this one is applied.
+  let next = transport.pull(await replica.cursor());
   for (let round = 0; round < maxRounds; round++) {
-    const page = await transport.pull(await replica.cursor());
+    const page = await next;
+    if (page.more) {
+      next = transport.pull(page.cursor);
+      next.catch(() => undefined); // awaited (and its failure thrown) on the next turn
+    }
     await replica.applyPulled(page.changes, page.cursor);
     report.pulled += page.changes.length;
     if (!page.more) break;
