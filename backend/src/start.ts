@@ -6,6 +6,7 @@ import { openDatabase } from './db/connection';
 import { startNotifyLoop } from './notify/loop';
 import { createServices, type Services } from './services';
 import { every } from './util/periodic';
+import { remindHearings } from './watch/hearing-reminders';
 import { WATCH_TICK_MS } from './watch/watcher';
 
 export type RunningBackend = { url: string; port: number; services: Services; close(): Promise<void> };
@@ -22,7 +23,17 @@ export async function startBackend(config: Config, logger: pino.Logger): Promise
   const notifyLoop = config.notify.intervalMs > 0 ? startNotifyLoop(services.notifier, config.notify.intervalMs, logger) : null;
   // The docket watcher, when CASENET_BASE_URL is set.
   const poller = services.watch.poller;
-  const pollLoop = poller ? every(WATCH_TICK_MS, () => poller.pollDue(), logger, 'docket poll') : null;
+  const pollLoop = poller
+    ? every(
+        WATCH_TICK_MS,
+        async () => {
+          await poller.pollDue();
+          remindHearings({ db, sink: services.notifier, daysBeforeOf: (userId) => services.notifier.prefsOf(userId).hearingReminders.daysBefore }, Date.now());
+        },
+        logger,
+        'docket poll',
+      )
+    : null;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, host: config.host, database: config.databaseUrl.replace(/\?.*$/, ''), mail: config.mail.kind }, 'backend listening');

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { DocketChange } from '../../../shared/diff';
 import type { Db } from '../db/connection';
 
+/** A docket change, or a hearing reminder (kind 'hearing', one fingerprint per reminder). */
+export type AlertChange = Omit<DocketChange, 'kind'> & { kind: DocketChange['kind'] | 'hearing' };
+
 /** Where new alerts go to be delivered (the notifier); `enqueue` is synchronous SQL. */
 export interface AlertSink {
   enqueue(alertIds: string[], now: number): void;
@@ -12,7 +15,7 @@ export interface AlertSink {
  * no-op, so the server poll and a browser snapshot of the same entry alert a user once. Returns the
  * ids of the alerts created now.
  */
-export function createAlerts(db: Db, caseKey: string, changes: DocketChange[], userIds: string[], origin: 'server' | 'browser', now: number): string[] {
+export function createAlerts(db: Db, caseKey: string, changes: AlertChange[], userIds: string[], origin: 'server' | 'browser', now: number): string[] {
   const insert = db.prepare(
     `INSERT INTO alert (id, user_id, case_key, fingerprint, kind, entry, previous, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (user_id, case_key, fingerprint, kind) DO NOTHING`,

@@ -1,3 +1,4 @@
+import { hearingDate } from '../../../shared/casenet/hearing';
 import { caseViewUrl } from '../../../shared/casenet/urls';
 import type { AlertRow } from '../../lib/db/tables/alert-row';
 import type { CaseRow } from '../../lib/db/tables/case-row';
@@ -165,10 +166,4 @@ export async function caseDetail(ctx: Ctx, key: string): Promise<CaseDetail> {
     })
     .sort((a, b) => a.date.localeCompare(b.date));
   return { summary: await summarizeCase(ctx, row), entries: entries.map(toEntryView), hearings, alerts: alerts.map((a) => toAlertView(a, row)) };
-}
-
-/** `04/10/2015; 1:30 PM ; JUDGE; Boone` → `2015-04-10`; null when no date leads the text. */
-function hearingDate(scheduledFor: string): string | null {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(scheduledFor.trim());
-  return m ? `${m[3]}-${m[1]}-${m[2]}` : null;
 }

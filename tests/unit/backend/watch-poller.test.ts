@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { remindHearings } from '../../../backend/src/watch/hearing-reminders';
 import type { CaseSource } from '../../../shared/casenet/types';
 import { signedInUser } from '../../support/accounts';
 import type { ApiClient } from '../../support/api-client';
@@ -127,6 +128,21 @@ describe('server-side watching', () => {
     // A snapshot of a case the caller does not track is refused.
     const carol = await signedInUser(t, 'carol@example.com');
     expect((await carol.post(`/api/v1/cases/${encodeURIComponent(KEY)}/snapshot`, { entries })).status).toBe(404);
+  });
+
+  it('reminds each follower of a scheduled hearing once, when it is a chosen number of days away', async () => {
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000 - 6 * 3_600_000); // a Central calendar date two days on
+    const [y, m, d] = inTwoDays.toISOString().slice(0, 10).split('-');
+    await control('POST', `${SIM_CASE}/entries`, { date: '2026-11-27', title: 'Hearing Scheduled', scheduledFor: `${m}/${d}/${y}; 9:00 AM; Division 12` });
+    await pollNow();
+    const deps = { db: t.backend.services.db, sink: t.backend.services.notifier, daysBeforeOf: () => [10, 2] };
+    const before = (await t.emails()).length;
+    expect(remindHearings(deps, Date.now())).toBe(2);
+    expect(remindHearings(deps, Date.now())).toBe(0);
+    await t.backend.services.notifier.relayOnce(Date.now());
+    const reminders = (await t.emails()).slice(before);
+    expect(reminders.map((e) => e.to[0]).sort()).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(alertsOf('ann@example.com').at(-1)).toEqual({ kind: 'hearing', origin: 'server' });
   });
 
   it('checks one case on request, limited to 3 a minute per user', async () => {
