@@ -1,11 +1,7 @@
 import '../scripts/check-node.mjs';
 import { benchApi } from './api';
+import { report } from './report';
 
-/** `npx tsx bench/api-cli.ts [seconds]`: the API benchmark alone, its rows printed. */
+/** `npm run bench:api -- [seconds]`: the API benchmark alone, printed as bench/results.md rows (the file is not written). */
 const seconds = Number(process.argv[2] ?? 10);
-const rows = await benchApi({ seconds });
-for (const r of rows) {
-  const pass = r.target === 0 ? '' : (r.better === 'higher' ? r.value >= r.target : r.value <= r.target) ? ' pass' : ' FAIL';
-  const target = r.target === 0 ? '' : ` (target ${r.better === 'higher' ? '≥' : '≤'} ${r.target.toLocaleString('en-US')} ${r.unit})`;
-  console.log(`${r.name}: ${r.value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${r.unit}${target}${pass}`);
-}
+console.log(report(await benchApi({ seconds })));

@@ -1,6 +1,5 @@
 import '../scripts/check-node.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { startCasenetSim } from '../tests/fakes/casenet-sim/server';
@@ -8,6 +7,7 @@ import { buttonsDelay, popupFirstRender } from './browser';
 import { folderOf } from './folder';
 import { parseRate, typicalPage } from './parse';
 import { benchApi } from './api';
+import { report } from './report';
 import type { Row } from './row';
 import { benchSync } from './sync';
 import { benchFirstSyncInBrowser } from './sync-browser';
@@ -42,31 +42,6 @@ async function main(): Promise<void> {
   rows.push(...(await benchApi()), ...(await benchSync()), ...(await benchFirstSyncInBrowser()));
   writeFileSync('bench/results.md', report(rows));
   console.log(report(rows));
-}
-
-function report(rows: Row[]): string {
-  const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
-  const lines = [
-    '# Benchmark results',
-    '',
-    `- date: ${new Date().toISOString()}`,
-    `- machine: ${cpu}, ${availableParallelism()} cores (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}, Chromium (Debian) headless`,
-    '- ratio = result / target: a "≥" target passes at ratio ≥ 1, a "≤" target at ratio ≤ 1',
-    '',
-    '| benchmark | result | target | ratio | pass/fail |',
-    '|---|---|---|---|---|',
-  ];
-  for (const r of rows) {
-    const fmt = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1));
-    if (r.target === 0) {
-      lines.push(`| ${r.name} | ${fmt(r.value)} ${r.unit} | — | — | — |`);
-      continue;
-    }
-    const ratio = r.value / r.target;
-    const pass = r.better === 'higher' ? ratio >= 1 : ratio <= 1;
-    lines.push(`| ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.better === 'higher' ? '≥' : '≤'} ${fmt(r.target)} ${r.unit} | ${ratio.toFixed(2)} | ${pass ? 'pass' : 'fail'} |`);
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 main().catch((err: unknown) => {

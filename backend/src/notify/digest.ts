@@ -1,30 +1,16 @@
 import { createHash } from 'node:crypto';
-import type pino from 'pino';
-import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
-import type { Mailer } from '../mail/mailer';
-import type { AlertFacts, AlertFactsReader } from './alert-facts';
+import type { AlertFacts } from './alert-facts';
 import { sendEmail } from './channels/email';
-import type { Claimed, DeliveryStore } from './delivery-store';
+import type { Claimed } from './delivery-store';
 import { digestEmail } from './messages/digest-email';
 import type { SendOutcome } from './outcome';
-import type { PrefsStore } from './prefs-store';
-import type { Recipients } from './recipients';
 import { LEASE_MS, retryDelay } from './retry';
+import type { RelayDeps } from './relay';
 import { settle } from './settle';
 
-export type DigestDeps = {
-  db: Db;
-  logger: pino.Logger;
-  deliveries: DeliveryStore;
-  facts: AlertFactsReader;
-  prefs: PrefsStore;
-  recipients: Recipients;
-  mailer: Mailer;
-  sendTimeoutMs: number;
-  unsubscribeUrl: (userId: string, caseKey: string) => string;
-  random?: () => number;
-};
+/** What the digest needs: the relay's parts, without Twilio (a digest is an email). */
+export type DigestDeps = Omit<RelayDeps, 'twilio'>;
 
 /** Users handled per digestOnce call (the rest wait a minute). */
 const USERS_PER_RUN = 500;
