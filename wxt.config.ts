@@ -8,6 +8,8 @@ const CHROME_PUBLIC_KEY =
 
 export default defineConfig({
   srcDir: 'extension',
+  // DW_OUT_DIR builds elsewhere (two builds side by side, e.g. parallel work); tests read the same variable.
+  outDir: process.env.DW_OUT_DIR ?? '.output',
   publicDir: 'extension/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
