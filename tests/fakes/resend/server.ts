@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { z } from 'zod';
 
@@ -7,7 +7,9 @@ import { z } from 'zod';
  * `POST /emails/batch`), so the real `resend` SDK runs against it (RESEND_BASE_URL). It checks the
  * API key, validates the body, honours `Idempotency-Key` like Resend (same key + same body → the
  * same id, nothing sent twice; same key + other body → 409), and keeps what it "sent".
- * Control: `GET /__fake/emails`, `POST /__fake/fail-next {status, count?}`.
+ * Control: `GET /__fake/emails`, `POST /__fake/fail-next {status, count?}`; `hold()` keeps the
+ * next send requests waiting (a provider that hangs) until released, so a test can kill the sender
+ * while its request is in flight.
  */
 export type CapturedEmail = {
   id: string;
@@ -31,10 +33,30 @@ const EmailBody = z.object({
   tags: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
 });
 
+/**
+ * Held `POST /emails` requests. `accept: 'on-arrival'`: the email counts as sent when the request
+ * arrives and only the answer waits (Resend sent it, the answer was lost); `'on-release'` (default):
+ * nothing is sent until `release('answer')`; `release('drop')` closes the connection without an
+ * answer (and, for `'on-release'`, without sending).
+ */
+export type ResendHold = {
+  /** Resolves when the first held request has arrived (body read, key known). */
+  arrived: Promise<{ idempotencyKey: string | null }>;
+  /** How many requests are waiting now. */
+  waiting(): number;
+  release(how?: 'answer' | 'drop'): void;
+};
+
+export type HoldAccept = 'on-arrival' | 'on-release';
+
 export type FakeResend = {
   url: string;
   apiKey: string;
   emails: CapturedEmail[];
+  /** Every `POST /emails` that passed auth, replays included, with its idempotency key. */
+  requests: { idempotencyKey: string | null; at: number }[];
+  /** Hold the next `count` (default 1) `POST /emails` requests until released (see ResendHold). */
+  hold(opts?: { count?: number; accept?: HoldAccept | ((to: string[]) => HoldAccept) }): ResendHold;
   /** The newest email to `to` whose subject matches; throws naming what was sent otherwise. */
   lastEmail(to: string, subject?: RegExp): Promise<CapturedEmail>;
   close(): Promise<void>;
@@ -46,7 +68,11 @@ export async function startFakeResend(opts: { apiKey?: string; port?: number } =
   const byKey = new Map<string, { body: string; id: string }>();
   let failures: { status: number; count: number } | null = null;
   let seq = 0;
-  const app = new Hono();
+  const requests: FakeResend['requests'] = [];
+  type Hold = { remaining: number; accept: (to: string[]) => HoldAccept; waiting: number; arrive: (v: { idempotencyKey: string | null }) => void; released: Promise<'answer' | 'drop'> };
+  let hold: Hold | null = null;
+  const unreleased = new Set<(how: 'answer' | 'drop') => void>();
+  const app = new Hono<{ Bindings: HttpBindings }>();
 
   const accept = (raw: unknown, idempotencyKey: string | null): { id: string } | { error: string } => {
     const parsed = EmailBody.safeParse(raw);
@@ -76,24 +102,53 @@ export async function startFakeResend(opts: { apiKey?: string; port?: number } =
     }
     await next();
   });
-  app.post('/emails', async (c) => {
-    const text = await c.req.text();
-    const key = c.req.header('idempotency-key') ?? null;
+  /** One send, as Resend answers it: status and JSON body. */
+  const send = (text: string, key: string | null): { status: 200 | 409 | 422; body: Record<string, unknown> } => {
     if (key) {
       const earlier = byKey.get(key);
-      if (earlier && earlier.body === text) return c.json({ id: earlier.id });
-      if (earlier) return c.json({ statusCode: 409, name: 'invalid_idempotent_request', message: 'Same idempotency key used with a different request body.' }, 409);
+      if (earlier && earlier.body === text) return { status: 200, body: { id: earlier.id } };
+      if (earlier) return { status: 409, body: { statusCode: 409, name: 'invalid_idempotent_request', message: 'Same idempotency key used with a different request body.' } };
     }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      return c.json({ statusCode: 422, name: 'validation_error', message: 'Invalid JSON' }, 422);
+      return { status: 422, body: { statusCode: 422, name: 'validation_error', message: 'Invalid JSON' } };
     }
     const result = accept(raw, key);
-    if ('error' in result) return c.json({ statusCode: 422, name: 'validation_error', message: result.error }, 422);
+    if ('error' in result) return { status: 422, body: { statusCode: 422, name: 'validation_error', message: result.error } };
     if (key) byKey.set(key, { body: text, id: result.id });
-    return c.json({ id: result.id });
+    return { status: 200, body: { id: result.id } };
+  };
+  app.post('/emails', async (c) => {
+    const text = await c.req.text();
+    const key = c.req.header('idempotency-key') ?? null;
+    requests.push({ idempotencyKey: key, at: Date.now() });
+    const h = hold && hold.remaining > 0 ? hold : null;
+    if (!h) {
+      const answer = send(text, key);
+      return c.json(answer.body, answer.status);
+    }
+    h.remaining -= 1;
+    const to = (() => {
+      try {
+        const parsed = EmailBody.shape.to.safeParse((JSON.parse(text) as { to?: unknown }).to);
+        return parsed.success ? (typeof parsed.data === 'string' ? [parsed.data] : parsed.data) : [];
+      } catch {
+        return [];
+      }
+    })();
+    const early = h.accept(to) === 'on-arrival' ? send(text, key) : null;
+    h.waiting += 1;
+    h.arrive({ idempotencyKey: key });
+    const how = await h.released;
+    h.waiting -= 1;
+    if (how === 'drop') {
+      c.env.incoming.socket.destroy();
+      return c.body(null, 500);
+    }
+    const answer = early ?? send(text, key);
+    return c.json(answer.body, answer.status);
   });
   app.post('/emails/batch', async (c) => {
     const raw: unknown = await c.req.json().catch(() => null);
@@ -119,11 +174,37 @@ export async function startFakeResend(opts: { apiKey?: string; port?: number } =
     url: `http://127.0.0.1:${port}`,
     apiKey,
     emails,
+    requests,
+    hold(o = {}) {
+      let arrive: Hold['arrive'] = () => undefined;
+      let release: (how: 'answer' | 'drop') => void = () => undefined;
+      const arrived = new Promise<{ idempotencyKey: string | null }>((done) => (arrive = done));
+      const released = new Promise<'answer' | 'drop'>((done) => (release = done));
+      const choice = o.accept ?? 'on-release';
+      const h: Hold = { remaining: o.count ?? 1, accept: typeof choice === 'function' ? choice : () => choice, waiting: 0, arrive, released };
+      hold = h;
+      unreleased.add(release);
+      return {
+        arrived,
+        waiting: () => h.waiting,
+        release(how = 'answer') {
+          if (hold === h) hold = null;
+          unreleased.delete(release);
+          release(how);
+        },
+      };
+    },
     async lastEmail(to, subject) {
       const match = emails.filter((e) => e.to.includes(to) && (!subject || subject.test(e.subject))).at(-1);
       if (!match) throw new Error(`no email to ${to}${subject ? ` matching ${subject}` : ''} (have: ${emails.map((e) => e.subject).join(' | ')})`);
       return match;
     },
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        for (const release of unreleased) release('drop');
+        unreleased.clear();
+        server.close(() => done());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
   };
 }

@@ -1,55 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MutationInput } from '../../../shared/sync/protocol';
 import { signedInUser } from '../../support/accounts';
 import { ApiClient } from '../../support/api-client';
-import { freePort } from '../../support/backend';
+import { spawnBackend, type BackendProcess } from '../../support/backend-process';
 import { startFakeResend, type FakeResend } from '../../fakes/resend/server';
 
 // The backend as its own process (the `npm run backend` entry point), killed with SIGKILL in the
 // middle of a push storm: after a restart on the same libsql file, every push it acknowledged is there.
 
 let resend: FakeResend;
-let dir: string;
-let port: number;
-let child: ChildProcess | null = null;
-
-async function startServer(): Promise<string> {
-  const url = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/server.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      PUBLIC_URL: url,
-      DATABASE_URL: `file:${join(dir, 'docketwatch.db')}`,
-      RESEND_API_KEY: resend.apiKey,
-      RESEND_BASE_URL: resend.url,
-      LOG_LEVEL: 'silent',
-      AUTH_RATE_LIMIT: '1000',
-    },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 200; i++) {
-    const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (up) return url;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('backend did not start');
-}
+let backend: BackendProcess | null = null;
 
 beforeAll(async () => {
   resend = await startFakeResend();
-  dir = mkdtempSync(join(tmpdir(), 'dw-crash-'));
-  port = await freePort();
 });
 afterAll(async () => {
-  child?.kill('SIGKILL');
+  await backend?.cleanup();
   await resend?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const caseOf = (client: number, id: number): MutationInput => {
@@ -59,7 +26,8 @@ const caseOf = (client: number, id: number): MutationInput => {
 
 describe('a backend killed with SIGKILL mid-push', () => {
   it('keeps every acknowledged push after a restart', async () => {
-    const url = await startServer();
+    backend = await spawnBackend({ env: { RESEND_API_KEY: resend.apiKey, RESEND_BASE_URL: resend.url, LOG_LEVEL: 'silent' } });
+    const url = backend.url;
     const first = await signedInUser({ url, lastEmail: resend.lastEmail }, 'crash@example.com');
     const acked = [0, 0, 0, 0];
     let stop = false;
@@ -77,13 +45,14 @@ describe('a backend killed with SIGKILL mid-push', () => {
       }
     });
     await new Promise((r) => setTimeout(r, 1_500));
-    child?.kill('SIGKILL');
+    const killed = backend.kill('SIGKILL');
     stop = true;
+    await killed;
     await Promise.all(storm);
     expect(acked.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
 
-    const again = await startServer();
-    const api = new ApiClient(again);
+    await backend.start();
+    const api = new ApiClient(backend.url);
     api.token = first.token;
     const keys = new Set<string>();
     let lastMutationIds: Record<string, number> = {};
