@@ -1,12 +1,43 @@
+import { createHash } from 'node:crypto';
 import type pino from 'pino';
+import { fingerprintEntries } from '../../../shared/casenet/fingerprint';
 import { docketOf, describeFailure, interpretAnswer, type FetchCasenet } from '../../../shared/casenet/read';
-import { docketRequest } from '../../../shared/casenet/urls';
+import type { DocketEntry } from '../../../shared/casenet/types';
+import { docketRequest, type CasenetRequest } from '../../../shared/casenet/urls';
 import { assessRefresh, changesOf } from '../../../shared/diff';
 import { backoffDelay, cappedExponential, pollInterval, type PoliteQueue } from '../../../shared/schedule';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
 import { createAlerts, type AlertSink } from './alerts';
-import type { WatchedCase, WatchStore } from './watch-store';
+import type { StoredDocket, WatchedCase, WatchStore } from './watch-store';
+
+/** Unchanged reads are written together: at most this many, or after this long. */
+const SAME_BATCH = 100;
+const SAME_DELAY_MS = 1_000;
+
+const digest = (parts: string[]): string => {
+  const h = createHash('sha256');
+  for (const part of parts) h.update(part).update('\u0000');
+  return h.digest('base64url');
+};
+
+/** A digest of the stored docket exactly as stored (fingerprints and entry JSON, in order). */
+const docketDigest = (stored: StoredDocket): string => digest(stored.flatMap((r) => [r.fingerprint, r.entry]));
+
+/**
+ * Whether a freshly read docket is exactly the stored last good one: same length, and entry by
+ * entry the same fingerprint and the same stored JSON (a field the fingerprint leaves out, such as
+ * `sequence`, still counts), so the full diff could only find nothing.
+ */
+function sameDocket(stored: StoredDocket, entries: readonly DocketEntry[]): boolean {
+  if (stored.length !== entries.length) return false;
+  const prints = fingerprintEntries(entries);
+  for (let i = 0; i < entries.length; i++) {
+    const row = stored[i];
+    if (row === undefined || row.fingerprint !== prints[i] || row.entry !== JSON.stringify(entries[i])) return false;
+  }
+  return true;
+}
 
 export type CheckOutcome = { key: string; ok: boolean; message: string; alerts: number };
 
@@ -38,6 +69,16 @@ export type PollerDeps = {
 export class Poller {
   private readonly inFlight = new Set<string>();
   private hostFailures = 0;
+  /**
+   * Per case, the last answer found identical to the stored last good docket: a digest of the
+   * request and page, and of the stored docket it matched. The same page again, against the same
+   * stored docket, needs no parsing (parsing is a pure function of the page and its URL).
+   */
+  private readonly samePages = new Map<string, { page: string; docket: string }>();
+  /** Unchanged reads whose check times are not written yet (written together, see flushSame). */
+  private pendingSame: { key: string; at: number; next: number }[] = [];
+  private intervalCache: { minute: number; ms: number } | null = null;
+  private readonly requests = new Map<string, { source: string; request: CasenetRequest }>();
 
   constructor(private readonly deps: PollerDeps) {}
 
@@ -46,15 +87,37 @@ export class Poller {
     const { store, now } = this.deps;
     store.refresh(now());
     const outcomes: CheckOutcome[] = [];
-    for (const watched of store.due(now(), limit)) outcomes.push(await this.check(watched));
+    try {
+      for (const watched of store.due(now(), limit)) outcomes.push(await this.check(watched));
+    } finally {
+      this.flushSame();
+    }
     return outcomes;
   }
 
   /** Check one case now (a user's "check now"); null when nobody tracks it. */
   async checkNow(key: string): Promise<CheckOutcome | null> {
+    this.flushSame();
     this.deps.store.refresh(this.deps.now());
     const watched = this.deps.store.get(key);
-    return watched ? this.check(watched) : null;
+    if (!watched) return null;
+    try {
+      return await this.check(watched);
+    } finally {
+      this.flushSame();
+    }
+  }
+
+  /**
+   * Write the check times of unchanged reads, many in one transaction (one commit instead of one
+   * per case). Always before any other write of the watch list, so later writes win; at the latest
+   * after SAME_BATCH cases or SAME_DELAY_MS, and at the end of every pollDue / checkNow.
+   */
+  private flushSame(): void {
+    if (this.pendingSame.length === 0) return;
+    const pending = this.pendingSame;
+    this.pendingSame = [];
+    this.deps.store.recordSameMany(pending);
   }
 
   private async check(watched: WatchedCase): Promise<CheckOutcome> {
@@ -69,8 +132,19 @@ export class Poller {
 
   private async read(watched: WatchedCase): Promise<CheckOutcome> {
     const { queue, store, db, sink, logger, now } = this.deps;
-    const request = docketRequest(watched.source);
+    const request = this.requestFor(watched);
     const answer = await queue.run(() => this.deps.fetch(request, { timeoutMs: this.deps.timeoutMs }));
+    const pageDigest = answer.ok && answer.status >= 200 && answer.status < 300 ? digest([request.method, request.url, request.body ?? '', watched.source.courtId, watched.source.caseNumber, answer.text]) : null;
+    const same = pageDigest === null ? undefined : this.samePages.get(watched.key);
+    if (same !== undefined && same.page === pageDigest) {
+      // The very page that last matched the stored docket: if that is still what is stored, the
+      // parse and the verdict would be the same as then ("accepted, no changes").
+      const stored = store.stored(watched.key);
+      if (stored !== null && docketDigest(stored) === same.docket) {
+        this.trackHost(true, null);
+        return this.unchanged(watched);
+      }
+    }
     const { result, pauseUntil } = interpretAnswer(answer, request, watched.source, watched.failures, now());
     this.trackHost(answer.ok && answer.status < 500 && answer.status !== 429, pauseUntil);
     const read = docketOf(result);
@@ -78,25 +152,66 @@ export class Poller {
     if (read.page.caseNumber.trim().toUpperCase() !== watched.source.caseNumber.toUpperCase()) {
       return this.fail(watched, `could not read the docket: Case.net answered with case ${read.page.caseNumber.slice(0, 40)} instead`, null);
     }
-    const verdict = assessRefresh(store.entries(watched.key), read.page.entries, { quarantineToken: watched.quarantine });
+    const stored = store.stored(watched.key);
+    if (stored !== null && sameDocket(stored, read.page.entries)) {
+      if (pageDigest !== null) this.samePages.set(watched.key, { page: pageDigest, docket: docketDigest(stored) });
+      return this.unchanged(watched);
+    }
+    this.samePages.delete(watched.key);
+    this.flushSame();
+    const previous = stored === null ? null : stored.map((r) => JSON.parse(r.entry) as DocketEntry);
+    const verdict = assessRefresh(previous, read.page.entries, { quarantineToken: watched.quarantine });
     if (!verdict.ok) return this.fail(watched, verdict.message, verdict.token);
 
     const t = now();
     const changes = verdict.baseline ? [] : changesOf(verdict.diff);
     const alertIds = inTransaction(db, () => {
-      store.recordGood(watched.key, verdict.entries, t, t + pollInterval(t, this.deps.intervalSeconds));
+      store.recordGood(watched.key, verdict.entries, t, t + this.interval(t));
       const ids = changes.length ? createAlerts(db, watched.key, changes, store.followers(watched.key), 'server', t) : [];
       if (ids.length) sink.enqueue(ids, t);
       return ids;
     });
+    // What is stored now is this page's docket: the same page next time is unchanged.
+    if (pageDigest !== null) this.samePages.set(watched.key, { page: pageDigest, docket: docketDigest(verdict.entries.map((f) => ({ fingerprint: f.fingerprint, entry: JSON.stringify(f.entry) }))) });
     if (changes.length) logger.info({ caseKey: watched.key, changes: changes.length, alerts: alertIds.length }, 'docket changed');
     const message = verdict.baseline ? 'First read: this docket is the baseline.' : changes.length === 0 ? 'No new docket entries.' : `${changes.length} docket change${changes.length === 1 ? '' : 's'}.`;
     return { key: watched.key, ok: true, message, alerts: alertIds.length };
   }
 
-  private fail(watched: WatchedCase, message: string, quarantine: string | null): CheckOutcome {
+  /** pollInterval, computed once a minute: the schedule changes on whole hours (Central time), so within a minute it is the same. */
+  private interval(t: number): number {
+    const minute = Math.floor(t / 60_000);
+    if (this.intervalCache?.minute !== minute) this.intervalCache = { minute, ms: pollInterval(t, this.deps.intervalSeconds) };
+    return this.intervalCache.ms;
+  }
+
+  /** The docket request of a case, built once per source (building one validates the source). */
+  private requestFor(watched: WatchedCase): CasenetRequest {
+    const source = JSON.stringify(watched.source);
+    const known = this.requests.get(watched.key);
+    if (known?.source === source) return known.request;
+    const request = docketRequest(watched.source);
+    this.requests.set(watched.key, { source, request });
+    return request;
+  }
+
+  /**
+   * A good read identical to the last good docket: the verdict would be "accepted, no changes" and
+   * recordGood would write back what is stored, so only the check times are written (batched).
+   */
+  private unchanged(watched: WatchedCase): CheckOutcome {
     const t = this.deps.now();
-    const interval = pollInterval(t, this.deps.intervalSeconds);
+    this.pendingSame.push({ key: watched.key, at: t, next: t + this.interval(t) });
+    const first = this.pendingSame[0];
+    if (this.pendingSame.length >= SAME_BATCH || (first !== undefined && t - first.at >= SAME_DELAY_MS)) this.flushSame();
+    return { key: watched.key, ok: true, message: 'No new docket entries.', alerts: 0 };
+  }
+
+  private fail(watched: WatchedCase, message: string, quarantine: string | null): CheckOutcome {
+    this.samePages.delete(watched.key);
+    this.flushSame();
+    const t = this.deps.now();
+    const interval = this.interval(t);
     const next = t + Math.max(interval, backoffDelay(watched.failures, { baseMs: interval }));
     this.deps.store.recordFailure(watched.key, message, quarantine, t, next);
     this.deps.logger.info({ caseKey: watched.key, reason: message }, 'docket not accepted; last good copy kept, nobody alerted');

@@ -37,8 +37,28 @@ export function defaultSource(courtId: string, caseNumber: string): CaseSource {
  * The server's watch list: the union of every user's tracked cases (one row per case, however many
  * follow it), the last good docket of each, and when each is due.
  */
+/** The last good docket as stored: fingerprint and entry JSON of each entry, in page order. */
+export type StoredDocket = { fingerprint: string; entry: string }[];
+
 export class WatchStore {
-  constructor(private readonly db: Db) {}
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    // Prepared once: a poll cycle runs these for every watched case.
+    this.s = {
+      get: db.prepare('SELECT * FROM watched_case WHERE case_key = ?'),
+      baselineAt: db.prepare('SELECT baseline_at FROM watched_case WHERE case_key = ?'),
+      stored: db.prepare('SELECT fingerprint, entry FROM watched_entry WHERE case_key = ? ORDER BY position'),
+      seen: db.prepare('SELECT fingerprint, first_seen_at FROM watched_entry WHERE case_key = ?'),
+      deleteEntries: db.prepare('DELETE FROM watched_entry WHERE case_key = ?'),
+      insertEntry: db.prepare('INSERT INTO watched_entry (case_key, fingerprint, position, entry, first_seen_at) VALUES (?, ?, ?, ?, ?)'),
+      good: db.prepare(
+        'UPDATE watched_case SET baseline_at = coalesce(baseline_at, ?), quarantine = NULL, last_checked_at = ?, last_error = NULL, failures = 0, next_check_at = ? WHERE case_key = ?',
+      ),
+      failure: db.prepare('UPDATE watched_case SET quarantine = ?, last_checked_at = ?, last_error = ?, failures = failures + 1, next_check_at = ? WHERE case_key = ?'),
+      followers: db.prepare('SELECT user_id FROM user_case WHERE case_key = ? AND tracked = 1 AND deleted = 0'),
+    };
+  }
 
   /** Add newly tracked cases (due at once), drop cases nobody tracks any more. */
   refresh(now: number): void {
@@ -61,7 +81,7 @@ export class WatchStore {
   }
 
   get(key: string): WatchedCase | null {
-    const row = this.db.prepare('SELECT * FROM watched_case WHERE case_key = ?').get(key) as Row | undefined;
+    const row = this.s.get.get(key) as Row | undefined;
     return row ? toWatched(row) : null;
   }
 
@@ -71,34 +91,48 @@ export class WatchStore {
 
   /** The last good docket, in page order (null before the first good read). */
   entries(key: string): DocketEntry[] | null {
-    const watched = this.get(key);
-    if (!watched || watched.baselineAt === null) return null;
-    const rows = this.db.prepare('SELECT entry FROM watched_entry WHERE case_key = ? ORDER BY position').all(key) as { entry: string }[];
-    return rows.map((r) => JSON.parse(r.entry) as DocketEntry);
+    return this.stored(key)?.map((r) => JSON.parse(r.entry) as DocketEntry) ?? null;
+  }
+
+  /** The last good docket as stored, unparsed (null before the first good read). */
+  stored(key: string): StoredDocket | null {
+    const row = this.s.baselineAt.get(key) as { baseline_at: number | null } | undefined;
+    if (!row || row.baseline_at === null) return null;
+    return this.s.stored.all(key) as StoredDocket;
   }
 
   /** Users who track the case now. */
   followers(key: string): string[] {
-    return (this.db.prepare('SELECT user_id FROM user_case WHERE case_key = ? AND tracked = 1 AND deleted = 0').all(key) as { user_id: string }[]).map((r) => r.user_id);
+    return (this.s.followers.all(key) as { user_id: string }[]).map((r) => r.user_id);
   }
 
   /** A good read: it becomes the last good docket (first-seen times kept). Call inside the alert transaction. */
   recordGood(key: string, entries: Fingerprinted[], now: number, nextCheckAt: number): void {
     inTransaction(this.db, () => {
-      const seen = new Map((this.db.prepare('SELECT fingerprint, first_seen_at FROM watched_entry WHERE case_key = ?').all(key) as { fingerprint: string; first_seen_at: number }[]).map((r) => [r.fingerprint, Number(r.first_seen_at)]));
-      this.db.prepare('DELETE FROM watched_entry WHERE case_key = ?').run(key);
-      const insert = this.db.prepare('INSERT INTO watched_entry (case_key, fingerprint, position, entry, first_seen_at) VALUES (?, ?, ?, ?, ?)');
-      entries.forEach((f, i) => insert.run(key, f.fingerprint, i, JSON.stringify(f.entry), seen.get(f.fingerprint) ?? now));
-      this.db
-        .prepare('UPDATE watched_case SET baseline_at = coalesce(baseline_at, ?), quarantine = NULL, last_checked_at = ?, last_error = NULL, failures = 0, next_check_at = ? WHERE case_key = ?')
-        .run(now, now, nextCheckAt, key);
+      const seen = new Map((this.s.seen.all(key) as { fingerprint: string; first_seen_at: number }[]).map((r) => [r.fingerprint, Number(r.first_seen_at)]));
+      this.s.deleteEntries.run(key);
+      entries.forEach((f, i) => this.s.insertEntry.run(key, f.fingerprint, i, JSON.stringify(f.entry), seen.get(f.fingerprint) ?? now));
+      this.recordSame(key, now, nextCheckAt);
+    });
+  }
+
+  /**
+   * A good read identical to the last good docket (same entries, same order, same stored JSON): what
+   * `recordGood` would leave, without rewriting the entries (first-seen times are kept either way).
+   */
+  recordSame(key: string, now: number, nextCheckAt: number): void {
+    this.s.good.run(now, now, nextCheckAt, key);
+  }
+
+  /** `recordSame` for many cases, in one transaction. */
+  recordSameMany(reads: readonly { key: string; at: number; next: number }[]): void {
+    inTransaction(this.db, () => {
+      for (const r of reads) this.recordSame(r.key, r.at, r.next);
     });
   }
 
   /** A failed or doubtful read: the last good docket stays; the reason is shown to followers. */
   recordFailure(key: string, message: string, quarantine: string | null, now: number, nextCheckAt: number): void {
-    this.db
-      .prepare('UPDATE watched_case SET quarantine = ?, last_checked_at = ?, last_error = ?, failures = failures + 1, next_check_at = ? WHERE case_key = ?')
-      .run(quarantine, now, message, nextCheckAt, key);
+    this.s.failure.run(quarantine, now, message, nextCheckAt, key);
   }
 }

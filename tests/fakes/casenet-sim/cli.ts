@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { CONTROL_ENDPOINTS } from './control';
 import { startCasenetSim } from './server';
 
-// `npm run casenet-sim -- --port 8790 [--no-seed]`: run the simulator until SIGINT/SIGTERM.
+// `npm run casenet-sim -- --port 8790 [--no-seed] [--generated N]`: run the simulator until SIGINT/SIGTERM.
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8790' },
     'no-seed': { type: 'boolean', default: false },
+    generated: { type: 'string', default: '0' },
   },
 });
 
@@ -17,7 +18,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 
-const sim = await startCasenetSim({ port, seed: !values['no-seed'] });
+const generated = Number(values.generated);
+if (!Number.isInteger(generated) || generated < 0) {
+  console.error(`--generated must be a whole number of cases, got ${JSON.stringify(values.generated)}`);
+  process.exit(2);
+}
+
+const sim = await startCasenetSim({ port, seed: !values['no-seed'], generated });
 const example = sim.state.listCases()[0];
 console.log(`Case.net simulator listening on ${sim.url} (paths under /casenet/ and /cnet/, any Host header)`);
 if (example) {

@@ -5,6 +5,7 @@ import { handleControl } from './control';
 import { faultApplies, faultResponse, truncate, type SimResponse } from './faults';
 import type { Base } from './html';
 import { pageNotFound, resolveRoute, type Variant } from './routes';
+import { generatedCases } from './generated';
 import { seedCases } from './seed';
 import { SimState } from './state';
 
@@ -28,6 +29,8 @@ export type CasenetSimOptions = {
   port?: number;
   /** Start with the seeded cases (default true); `false` starts empty. `/__sim/reset` returns to this. */
   seed?: boolean;
+  /** Also serve this many made-up cases (generated.ts: court CT22, numbers `22GN-CV00000`…), e.g. for load tests. */
+  generated?: number;
 };
 
 const MAX_BODY = 1_000_000;
@@ -74,7 +77,8 @@ const VARIANTS: Partial<Record<string, Variant>> = { empty: 'empty', layout: 'la
 /** Start the simulator. */
 export async function startCasenetSim(options: CasenetSimOptions = {}): Promise<CasenetSim> {
   const seeded = options.seed ?? true;
-  const state = new SimState(() => (seeded ? seedCases(new Date()) : []));
+  const generated = options.generated ?? 0;
+  const state = new SimState(() => [...(seeded ? seedCases(new Date()) : []), ...generatedCases(generated)]);
   const held = new Set<ServerResponse>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
