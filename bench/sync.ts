@@ -43,7 +43,7 @@ export async function benchSync(): Promise<Row[]> {
     const server: number[] = [];
     for (let i = 0; i < 2_000; i++) {
       const started = performance.now();
-      const page = t.backend.services.sync.pull(userId, head, PULL_PAGE);
+      const page = t.backend.services.sync.pull(userId, head, PULL_PAGE, null, Date.now());
       server.push(performance.now() - started);
       if (page.changes.length) throw new Error('expected an empty pull');
     }

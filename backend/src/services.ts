@@ -9,6 +9,7 @@ import type { Db } from './db/connection';
 import { DevOutbox } from './mail/dev-outbox';
 import type { Mailer } from './mail/mailer';
 import { createResendMailer } from './mail/resend-mailer';
+import { DeliveryStore } from './notify/delivery-store';
 import { createNotifier, type Notifier } from './notify/notifier';
 import { SyncStore } from './sync/sync-store';
 import { createWatcher, type Watcher } from './watch/watcher';
@@ -44,5 +45,5 @@ export async function createServices(config: Config, db: Db, logger: pino.Logger
   const cases = new CaseStore(db);
   const notifier = createNotifier({ config, db, logger, mailer, secret });
   const watch = createWatcher({ config, db, sink: notifier, logger });
-  return { config, db, logger, auth: createAuth(authDeps), mailer, devOutbox, devices, lockout, cases, sync: new SyncStore(db, cases), notifier, watch };
+  return { config, db, logger, auth: createAuth(authDeps), mailer, devOutbox, devices, lockout, cases, sync: new SyncStore(db, cases, new DeliveryStore(db)), notifier, watch };
 }

@@ -1,7 +1,15 @@
+import { centralParts } from '../schedule/window';
+
 /** `04/10/2015; 1:30 PM ; JUDGE; Boone` (a "Scheduled For" line) → `2015-04-10`; null when no date leads the text. */
 export function hearingDate(scheduledFor: string): string | null {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(scheduledFor.trim());
   return m ? `${m[3]}-${m[1]}-${m[2]}` : null;
+}
+
+/** The calendar date in Missouri (Central time) at `ts`, `YYYY-MM-DD`: the day hearing reminders count from. */
+export function centralToday(ts: number): string {
+  const { year, month, day } = centralParts(ts);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Whole days from `today` to `date` (both `YYYY-MM-DD`); negative when the date has passed. */

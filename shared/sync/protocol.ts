@@ -10,7 +10,8 @@ import { CaseSource } from '../casenet/types';
  * applies each at most once, in order, in one transaction: an id it has seen is skipped, a gap is
  * refused (409 MUTATION_GAP with the last id it has, so the client resends from there).
  * Pull: everything that changed since the client's cursor (the user's server-side version), case
- * removals as tombstones, plus the last applied mutation id of each of the user's clients.
+ * removals as tombstones, alerts the server raised, plus the last applied mutation id of each of
+ * the user's clients.
  *
  * Merge rules (applied by the server in arrival order): each field is last-writer-wins by arrival;
  * a removal wins over edits (note, tags, flags) that arrive after it; only an explicit save or track
@@ -18,8 +19,12 @@ import { CaseSource } from '../casenet/types';
  */
 
 export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a client id is 8–64 letters, digits, - or _');
-/** An alert is named the same in every browser: `caseKey|fingerprint|kind`. */
-export const AlertId = z.string().min(5).max(200).regex(/^[^|]+\|[^|]+\|[^|]+\|(new|changed|removed)$/, 'not an alert id');
+/** What an alert is about: a new, corrected or removed docket entry, or a coming hearing (a reminder). */
+export const AlertKind = z.enum(['new', 'changed', 'removed', 'hearing']);
+export type AlertKind = z.infer<typeof AlertKind>;
+/** An alert is named the same in every browser and on the server: `caseKey|fingerprint|kind`. */
+export const AlertId = z.string().min(5).max(200).regex(/^[^|]+\|[^|]+\|[^|]+\|(new|changed|removed|hearing)$/, 'not an alert id');
+export const alertId = (caseKey: string, fingerprint: string, kind: AlertKind): string => `${caseKey}|${fingerprint}|${kind}`;
 
 const Note = StorableText(10_000);
 const Tags = z.array(CaseTag).max(50);
@@ -85,6 +90,25 @@ export const Change = z.discriminatedUnion('type', [
   z.object({ type: z.literal('caseRemoved'), key: z.string(), version: z.number().int() }),
   z.object({ type: z.literal('read'), alertId: z.string(), version: z.number().int(), readAt: z.number().int() }),
   z.object({ type: z.literal('settings'), version: z.number().int(), value: z.record(z.string(), z.unknown()) }),
+  /**
+   * An alert the server raised (its own read, a snapshot from one of the user's browsers, a hearing
+   * reminder): every browser stores it once under `alertId`. `notify`: the user has browser
+   * notifications on for it. `scheduledFor` is the entry's "Scheduled For" text (a hearing's date).
+   */
+  z.object({
+    type: z.literal('alert'),
+    alertId: z.string(),
+    version: z.number().int(),
+    caseKey: z.string(),
+    fingerprint: z.string(),
+    kind: AlertKind,
+    date: z.string(),
+    title: z.string(),
+    scheduledFor: z.string().nullable(),
+    createdAt: z.number().int(),
+    origin: z.enum(['server', 'browser']),
+    notify: z.boolean(),
+  }),
 ]);
 export type Change = z.infer<typeof Change>;
 

@@ -1,10 +1,10 @@
 import { entityOf, shouldApply, type SyncReplica } from '../../shared/sync/engine';
 import type { Change, Mutation, MutationInput, SyncedCase } from '../../shared/sync/protocol';
 
-/** A client's folder in memory, with the local effects the extension gives each operation. */
-export type Folder = { cases: Map<string, SyncedCase>; reads: Map<string, number>; settings: Record<string, unknown> | null };
+/** A client's folder in memory, with the local effects the extension gives each operation; `alerts`: ids of the server's alerts pulled. */
+export type Folder = { cases: Map<string, SyncedCase>; reads: Map<string, number>; settings: Record<string, unknown> | null; alerts: Set<string> };
 
-export const emptyFolder = (): Folder => ({ cases: new Map(), reads: new Map(), settings: null });
+export const emptyFolder = (): Folder => ({ cases: new Map(), reads: new Map(), settings: null, alerts: new Set() });
 
 /** How an operation changes a folder (the client's optimistic local change). */
 export function applyLocally(folder: Folder, m: MutationInput): void {
@@ -72,6 +72,8 @@ export class MemoryReplica implements SyncReplica {
       else if (c.type === 'caseRemoved') this.folder.cases.delete(c.key);
       else if (c.type === 'read') {
         this.folder.reads.set(c.alertId, c.readAt); // the server's first mark is the one every browser keeps
+      } else if (c.type === 'alert') {
+        this.folder.alerts.add(c.alertId); // an alert is stored once, however often it is pulled
       } else {
         this.folder.settings = c.value;
       }

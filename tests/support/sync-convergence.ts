@@ -179,5 +179,6 @@ export function plain(f: Folder) {
     cases: Object.fromEntries([...f.cases.entries()].sort(([a], [b]) => a.localeCompare(b))),
     reads: Object.fromEntries([...f.reads.entries()].sort(([a], [b]) => a.localeCompare(b))),
     settings: f.settings,
+    alerts: [...f.alerts].sort(),
   };
 }

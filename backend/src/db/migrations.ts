@@ -91,13 +91,31 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       CREATE TABLE notification_prefs (user_id TEXT PRIMARY KEY, prefs TEXT NOT NULL, updated_at INTEGER NOT NULL);
     `,
   },
+  {
+    id: 5,
+    name: 'sync: alerts carry a sync version, so every browser of the user pulls them',
+    // Alerts of the last 30 days take versions after their user's current one (every browser pulls
+    // them once, a new one included); older alerts keep version 0, which no pull asks for.
+    sql: `
+      ALTER TABLE alert ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX alert_version ON alert (user_id, version);
+      UPDATE alert SET version = recent.version FROM (
+        SELECT a.id, COALESCE(s.version, 0) + ROW_NUMBER() OVER (PARTITION BY a.user_id ORDER BY a.created_at, a.id) AS version
+        FROM alert a LEFT JOIN sync_user s ON s.user_id = a.user_id
+        WHERE a.created_at >= (unixepoch() - 30 * 86400) * 1000
+      ) recent WHERE alert.id = recent.id;
+      INSERT INTO sync_user (user_id, version) SELECT user_id, MAX(version) FROM alert WHERE version > 0 GROUP BY user_id
+        ON CONFLICT (user_id) DO UPDATE SET version = excluded.version;
+    `,
+  },
 ];
 
-export function migrate(db: Db): number[] {
+/** Apply the steps not applied yet; `upTo` stops after that many steps (migration tests only). */
+export function migrate(db: Db, upTo: number = MIGRATIONS.length): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
   const done = new Set((db.prepare('SELECT id FROM schema_migrations').all() as { id: number }[]).map((r) => Number(r.id)));
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
+  for (const m of MIGRATIONS.slice(0, upTo)) {
     if (done.has(m.id)) continue;
     inTransaction(db, () => {
       db.exec(m.sql);

@@ -7,7 +7,8 @@ import type { Db } from '../db/connection';
  * (`delivery_attempt`). Status:
  * - `pending`: the relay sends it at `next_attempt_at` (first try, or a retry);
  * - `digest`: waits for the user's daily digest, due at `next_attempt_at`;
- * - `ready`: a browser notification, for the extension to show (no relay);
+ * - `ready`: a browser notification, for the extension to show (no relay); `sent` once a browser of
+ *   the user has pulled the alert (provider id: that browser's sync client id);
  * - `sent`, `maybe-sent` (an SMS/call whose request timed out: never repeated), `dead` (gave up),
  *   `cancelled` (muted, channel turned off, or no confirmed phone by the time it was due).
  * A relay owns a row while `lease_until` is in the future; a crashed relay's lease simply expires.
@@ -64,6 +65,7 @@ export class DeliveryStore {
          WHERE id = :id AND lease_until = :lease`,
       ),
       attempt: db.prepare('INSERT INTO delivery_attempt (delivery_id, at, outcome, provider_id, error) VALUES (?, ?, ?, ?, ?)'),
+      pulled: db.prepare(`UPDATE delivery SET status = 'sent', attempts = attempts + 1, provider_id = ?, updated_at = ? WHERE id = ? AND status = 'ready'`),
       reschedule: db.prepare(`UPDATE delivery SET next_attempt_at = ?, updated_at = ? WHERE user_id = ? AND status = 'digest' AND attempts = 0 AND lease_until IS NULL`),
     };
   }
@@ -110,6 +112,21 @@ export class DeliveryStore {
 
   recordAttempt(deliveryId: string, at: number, outcome: AttemptOutcome, providerId: string | null, error: string | null): void {
     this.s.attempt.run(deliveryId, at, outcome, providerId, error);
+  }
+
+  /**
+   * A browser pulled these alerts (sync): their `ready` browser deliveries become `sent`, with one
+   * attempt each naming the client. Already sent ones stay as they were (a second browser, a repeat).
+   */
+  markPulled(alertIds: readonly string[], clientId: string | null, now: number): number {
+    let marked = 0;
+    for (const alertId of alertIds) {
+      const id = deliveryId(alertId, 'browser');
+      if (this.s.pulled.run(clientId, now, id).changes === 0) continue;
+      this.recordAttempt(id, now, 'sent', clientId, null);
+      marked += 1;
+    }
+    return marked;
   }
 
   /** Waiting digest rows of a user (never tried) move to a new digest time (the user changed hour or zone). */

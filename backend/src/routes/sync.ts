@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ErrorCodes } from '../../../shared/api/errors';
-import { PULL_PAGE, PullResponse, PushRequest, PushResponse } from '../../../shared/sync/protocol';
+import { ClientId, PULL_PAGE, PullResponse, PushRequest, PushResponse } from '../../../shared/sync/protocol';
 import { jsonError } from '../http/errors';
 import { MutationGapError, type SyncStore } from '../sync/sync-store';
 import { bearerSecurity, errorResponse, jsonBody, jsonResponse, openApiRouter } from './openapi-app';
@@ -24,12 +24,14 @@ const push = createRoute({
 const pull = createRoute({
   method: 'get',
   path: '/pull',
-  summary: 'Changes after a cursor (the user version), with tombstones for removals',
+  summary: 'Changes after a cursor (the user version), with tombstones for removals and the alerts the server raised',
   security: bearerSecurity,
   request: {
     query: z.object({
       cursor: z.coerce.number().int().min(0).default(0),
       limit: z.coerce.number().int().min(1).max(PULL_PAGE).default(PULL_PAGE),
+      /** The pulling browser: the alerts it is handed are recorded as delivered to it. */
+      clientId: ClientId.optional(),
     }),
   },
   responses: { 200: jsonResponse('Changes; pull again at once while `more`', PullResponse), 401: errorResponse('Not signed in') },
@@ -47,8 +49,8 @@ export function syncRoutes(store: SyncStore, now: () => number = Date.now) {
     }
   });
   app.openapi(pull, (c) => {
-    const { cursor, limit } = c.req.valid('query');
-    return c.json(store.pull(c.get('user').id, cursor, limit), 200);
+    const { cursor, limit, clientId } = c.req.valid('query');
+    return c.json(store.pull(c.get('user').id, cursor, limit, clientId ?? null, now()), 200);
   });
   return app;
 }

@@ -3,6 +3,8 @@ import type { Change, Mutation, PullResponse, PushRequest, PushResponse } from '
 import { CaseLimitError, type CaseStore } from '../cases/case-store';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
+import type { DeliveryStore } from '../notify/delivery-store';
+import { AlertFeed } from './alert-feed';
 import { currentVersion, nextVersion } from './version';
 
 /** The push carried a mutation id after a gap: the client resends from `lastMutationId + 1`. */
@@ -14,13 +16,19 @@ export class MutationGapError extends Error {
 
 /**
  * The server side of sync (shared/sync/protocol.ts): applies pushed mutations at most once per
- * client, in one transaction, and answers pulls from the per-user version.
+ * client, in one transaction, and answers pulls from the per-user version (cases, read marks,
+ * settings and the alerts the server raised).
  */
 export class SyncStore {
+  private readonly alerts: AlertFeed;
+
   constructor(
     private readonly db: Db,
     private readonly cases: CaseStore,
-  ) {}
+    private readonly deliveries: DeliveryStore,
+  ) {
+    this.alerts = new AlertFeed(db);
+  }
 
   push(userId: string, req: PushRequest, now: number): PushResponse {
     return inTransaction(this.db, () => {
@@ -47,11 +55,21 @@ export class SyncStore {
     });
   }
 
-  /** Changes after `cursor` (at most `limit`), read in one transaction with the version they lead to. */
-  pull(userId: string, cursor: number, limit: number): PullResponse {
+  /**
+   * Changes after `cursor` (at most `limit`), read in one transaction with the version they lead to.
+   * The browser deliveries of the alerts handed out are then recorded as sent to `clientId`.
+   */
+  pull(userId: string, cursor: number, limit: number, clientId: string | null, now: number): PullResponse {
+    const { response, alertRows } = this.read(userId, cursor, limit);
+    if (alertRows.length) inTransaction(this.db, () => this.deliveries.markPulled(alertRows, clientId, now));
+    return response;
+  }
+
+  private read(userId: string, cursor: number, limit: number): { response: PullResponse; alertRows: string[] } {
     this.db.exec('BEGIN DEFERRED');
     try {
       const version = currentVersion(this.db, userId);
+      const alerts = this.alerts.changedSince(userId, cursor, limit + 1);
       const changes: Change[] = [
         ...this.cases.changedSince(userId, cursor, limit + 1).map((c): Change =>
           c.deleted ? { type: 'caseRemoved', key: c.key, version: c.version } : { type: 'case', key: c.key, version: c.version, value: c.value },
@@ -64,15 +82,20 @@ export class SyncStore {
         ...(this.db.prepare('SELECT settings, version FROM user_settings WHERE user_id = ? AND version > ?').all(userId, cursor) as { settings: string; version: number }[]).map(
           (r): Change => ({ type: 'settings', value: JSON.parse(r.settings) as Record<string, unknown>, version: Number(r.version) }),
         ),
+        ...alerts.map((a) => a.change),
       ].sort((a, b) => a.version - b.version);
       const more = changes.length > limit;
       const page = more ? changes.slice(0, limit) : changes;
+      const last = page.at(-1)?.version ?? cursor;
       const clients = this.db.prepare('SELECT client_id, last_mutation_id FROM sync_client WHERE user_id = ?').all(userId) as { client_id: string; last_mutation_id: number }[];
       return {
-        cursor: more ? (page.at(-1)?.version ?? cursor) : version,
-        more,
-        changes: page,
-        lastMutationIds: Object.fromEntries(clients.map((c) => [c.client_id, Number(c.last_mutation_id)])),
+        response: {
+          cursor: more ? last : version,
+          more,
+          changes: page,
+          lastMutationIds: Object.fromEntries(clients.map((c) => [c.client_id, Number(c.last_mutation_id)])),
+        },
+        alertRows: alerts.flatMap((a) => (a.change.version <= last && a.change.notify ? [a.rowId] : [])),
       };
     } finally {
       this.db.exec('COMMIT');

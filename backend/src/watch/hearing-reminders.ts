@@ -1,6 +1,5 @@
-import { daysUntil, hearingDate, reminderDue } from '../../../shared/casenet/hearing';
+import { centralToday, daysUntil, hearingDate, reminderDue } from '../../../shared/casenet/hearing';
 import type { DocketEntry } from '../../../shared/casenet/types';
-import { centralParts } from '../../../shared/schedule';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
 import { createAlerts, type AlertSink } from './alerts';
@@ -12,8 +11,7 @@ import { createAlerts, type AlertSink } from './alerts';
  * created once however often this runs; a hearing learned of late gets only the nearest one.
  */
 export function remindHearings(deps: { db: Db; sink: AlertSink; daysBeforeOf: (userId: string) => readonly number[] }, now: number): number {
-  const { year, month, day } = centralParts(now);
-  const today = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const today = centralToday(now);
   const rows = deps.db
     .prepare(
       `SELECT c.user_id, e.case_key, e.fingerprint, e.entry FROM watched_entry e

@@ -1,3 +1,5 @@
+import { centralToday, daysUntil } from '../../../shared/casenet/hearing';
+import { parseCaseKey } from '../../../shared/casenet/key';
 import type { AppDb } from '../../lib/db/app-db';
 import type { AlertRow } from '../../lib/db/tables/alert-row';
 import type { CaseRow } from '../../lib/db/tables/case-row';
@@ -16,8 +18,11 @@ export async function refreshBadge(ctx: Ctx): Promise<number> {
   return count;
 }
 
+/** What a notification names a case by. */
+type CaseLabel = Pick<CaseRow, 'key' | 'caseNumber' | 'caption'>;
+
 /** Tell the user about fresh unread alerts of one case (if notifications are on), then update the badge. */
-export async function announce(ctx: Ctx, row: CaseRow, created: readonly AlertRow[]): Promise<void> {
+export async function announce(ctx: Ctx, row: CaseLabel, created: readonly AlertRow[]): Promise<void> {
   const unread = created.filter((a) => a.readAt === null);
   if (unread.length > 0 && (await readSettings(ctx)).notifications) {
     if (unread.length > MAX_SINGLE_NOTIFICATIONS) {
@@ -25,17 +30,43 @@ export async function announce(ctx: Ctx, row: CaseRow, created: readonly AlertRo
       await ctx.notify({ id: `case:${row.key}`, caseNumber: row.caseNumber, title: `${unread.length} docket changes`, caption: row.caption, date: newest?.date ?? null });
     } else {
       for (const alert of unread) {
-        await ctx.notify({ id: alert.id, caseNumber: row.caseNumber, title: describe(alert), caption: row.caption, date: alert.date });
+        await ctx.notify({ id: alert.id, caseNumber: row.caseNumber, title: describe(alert, ctx.now()), caption: row.caption, date: alert.date });
       }
     }
   }
   await refreshBadge(ctx);
 }
 
-function describe(alert: AlertRow): string {
-  if (alert.kind === 'changed') return `Changed: ${alert.title}`;
-  if (alert.kind === 'removed') return `Removed: ${alert.title}`;
-  return alert.title;
+/**
+ * Announce alerts pulled from the server (its own reads, another browser's, hearing reminders) case
+ * by case, like this browser's own; a case not in this folder (yet) is named by its key.
+ */
+export async function announcePulled(ctx: Ctx, alerts: readonly AlertRow[]): Promise<void> {
+  const byCase = Map.groupBy(alerts, (a) => a.caseKey);
+  const rows = await ctx.db.cases.bulkGet([...byCase.keys()]);
+  for (const [i, [key, created]] of [...byCase].entries()) {
+    await announce(ctx, rows[i] ?? { key, caseNumber: parseCaseKey(key)?.caseNumber ?? key, caption: null }, created);
+  }
+}
+
+function describe(alert: AlertRow, now: number): string {
+  switch (alert.kind) {
+    case 'new':
+      return alert.title;
+    case 'changed':
+      return `Changed: ${alert.title}`;
+    case 'removed':
+      return `Removed: ${alert.title}`;
+    case 'hearing':
+      return `${hearingIn(daysUntil(centralToday(now), alert.date))}: ${alert.title}`;
+  }
+}
+
+/** "Hearing in 10 days", "Hearing tomorrow", "Hearing today"; a date that has passed: "Hearing reminder". */
+function hearingIn(days: number): string {
+  if (days > 1) return `Hearing in ${days} days`;
+  if (days === 1) return 'Hearing tomorrow';
+  return days === 0 ? 'Hearing today' : 'Hearing reminder';
 }
 
 /**

@@ -3,6 +3,7 @@ import { alertId, type AlertKind, type AlertRow } from '../../lib/db/tables/aler
 import type { CaseRow } from '../../lib/db/tables/case-row';
 import type { EntryRow } from '../../lib/db/tables/entry-row';
 import type { Ctx } from './context';
+import { addNewAlerts } from './new-alerts';
 import { enqueue, syncedTables } from './sync/outbox';
 
 /** One entry-level change to alert about. */
@@ -57,16 +58,10 @@ export async function storeDocket(ctx: Ctx, input: StoreDocketInput): Promise<Al
       createdAt: now,
       readAt: input.alertsRead ? now : null,
     }));
-    const unique = [...new Map(candidates.map((a) => [a.id, a])).values()];
-    const existing = await db.alerts.bulkGet(unique.map((a) => a.id));
-    const created = unique.filter((_, i) => existing[i] === undefined);
-    // Another browser read this alert before this one raised it: it starts read, at that time.
-    const marks = await db.readMarks.bulkGet(created.map((a) => a.id));
-    created.forEach((a, i) => (a.readAt = marks[i]?.readAt ?? a.readAt));
-    await db.readMarks.bulkDelete(marks.flatMap((m) => (m ? [m.alertId] : [])));
-    await db.alerts.bulkAdd(created);
+    // Another browser read one of them before this one raised it: it starts read, at that time.
+    const { created, markedElsewhere } = await addNewAlerts(db, candidates);
     // One raised already read (the user is looking at it) is read in every browser.
-    await enqueue(ctx, created.flatMap((a, i) => (a.readAt !== null && !marks[i] ? [{ op: 'markRead' as const, args: { alertId: a.id, readAt: a.readAt } }] : [])));
+    await enqueue(ctx, created.flatMap((a) => (a.readAt !== null && !markedElsewhere.has(a.id) ? [{ op: 'markRead' as const, args: { alertId: a.id, readAt: a.readAt } }] : [])));
     // `updatedAt` moves only when the docket itself changed, so a quiet check does not reorder lists.
     const docketChanged = removedCount > 0 || rows.some((r) => !byFingerprint.has(r.fingerprint));
     await db.cases.update(input.key, docketChanged ? { ...input.patch, updatedAt: now } : input.patch);

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../backend/src/app';
 import { ConfigError, loadConfig } from '../../../backend/src/config';
 import { openDatabase } from '../../../backend/src/db/connection';
+import { MIGRATIONS } from '../../../backend/src/db/migrations';
 import { createLogger } from '../../../backend/src/logger';
 import { createServices } from '../../../backend/src/services';
 
@@ -45,7 +46,7 @@ describe('backend app', () => {
     db.close();
     // Re-opening the same file does not re-run migrations.
     const again = openDatabase(`file:${file}`);
-    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toMatchObject({ n: 4 });
+    expect(again.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toMatchObject({ n: MIGRATIONS.length });
     again.close();
   });
 

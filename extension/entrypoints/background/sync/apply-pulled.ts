@@ -3,11 +3,13 @@ import { CaseKey, parseCaseKey, tryCaseKey } from '../../../../shared/casenet/ke
 import type { CaseSource } from '../../../../shared/casenet/types';
 import { entityOf, shouldApply } from '../../../../shared/sync/engine';
 import { AlertId, SyncedCase, SyncOps, type Change } from '../../../../shared/sync/protocol';
+import type { AlertRow } from '../../../lib/db/tables/alert-row';
 import type { CaseRow } from '../../../lib/db/tables/case-row';
 import { Settings } from '../../../lib/protocol';
 import type { Ctx } from '../context';
 import { deleteCaseRows } from '../folder';
 import { readSettings } from '../settings';
+import { addPulledAlerts, toAnnounce } from './pulled-alerts';
 import { setSyncCursor } from './state';
 
 type ApplyCtx = Pick<Ctx, 'db' | 'now'>;
@@ -22,20 +24,24 @@ const PulledRead = z.object({ alertId: AlertId, readAt: z.number().int().min(0) 
 /**
  * Apply a pulled page in one transaction with the outbox read: an entity with a pending local
  * change is skipped (the server sends it again once the change has landed), then the cursor moves.
+ * Returns the alerts added that are to be announced (see pulled-alerts.ts).
  */
-export async function applyPulled(ctx: ApplyCtx, changes: readonly Change[], cursor: number): Promise<void> {
+export async function applyPulled(ctx: ApplyCtx, changes: readonly Change[], cursor: number): Promise<AlertRow[]> {
   const { db } = ctx;
-  await db.transaction('rw', [db.cases, db.entries, db.alerts, db.readMarks, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.cases, db.entries, db.alerts, db.readMarks, db.outbox, db.meta], async () => {
     const pending = new Set((await db.outbox.toArray()).flatMap((m) => entityOf(m) ?? []));
     const applicable = changes.filter((c) => shouldApply(c, pending));
-    // Cases in bulk (a first sync brings thousands; a pull holds each case at most once).
+    // Cases and alerts in bulk (a first sync brings thousands; a pull holds each at most once),
+    // alerts before removals and read marks of the same page, which apply to them.
     await putPulledCases(ctx, applicable.flatMap((c) => (c.type === 'case' ? [PulledCase.safeParse(c)] : [])).flatMap((p) => (p.success ? [p.data] : [])));
-    for (const change of applicable) if (change.type !== 'case') await applyChange(ctx, change);
+    const notify = await addPulledAlerts(db, applicable.flatMap((c) => (c.type === 'alert' ? [c] : [])));
+    for (const change of applicable) if (change.type !== 'case' && change.type !== 'alert') await applyChange(ctx, change);
     await setSyncCursor(db, cursor);
+    return toAnnounce(db, notify, ctx.now());
   });
 }
 
-async function applyChange(ctx: ApplyCtx, change: Exclude<Change, { type: 'case' }>): Promise<void> {
+async function applyChange(ctx: ApplyCtx, change: Exclude<Change, { type: 'case' | 'alert' }>): Promise<void> {
   const { db } = ctx;
   switch (change.type) {
     case 'caseRemoved':

@@ -1,5 +1,6 @@
 import type { SyncReplica } from '../../../../shared/sync/engine';
 import { Mutation, type Change } from '../../../../shared/sync/protocol';
+import { announcePulled } from '../alerts';
 import type { Ctx } from '../context';
 import { applyPulled } from './apply-pulled';
 import { setLastMutationId, syncCursor } from './state';
@@ -7,7 +8,7 @@ import { setLastMutationId, syncCursor } from './state';
 /** This browser's side of sync: the Dexie outbox and folder (see shared/sync/engine.ts). */
 export class DexieReplica implements SyncReplica {
   constructor(
-    private readonly ctx: Pick<Ctx, 'db' | 'now'>,
+    private readonly ctx: Ctx,
     readonly clientId: string,
   ) {}
 
@@ -34,7 +35,9 @@ export class DexieReplica implements SyncReplica {
     return syncCursor(this.ctx.db);
   }
 
-  applyPulled(changes: Change[], cursor: number): Promise<void> {
-    return applyPulled(this.ctx, changes, cursor);
+  /** Apply a page, then announce the fresh alerts it brought (found by the server or another browser). */
+  async applyPulled(changes: Change[], cursor: number): Promise<void> {
+    const fresh = await applyPulled(this.ctx, changes, cursor);
+    if (fresh.length > 0) await announcePulled(this.ctx, fresh);
   }
 }

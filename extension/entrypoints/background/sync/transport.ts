@@ -5,9 +5,10 @@ import { AccountError, callServer, type ServerOptions } from '../../../lib/accou
 
 /**
  * The sync routes of the server over HTTP with the bearer token. Answers are checked against the
- * protocol's schemas; every failure is an `AccountError` (status null: no answer).
+ * protocol's schemas; every failure is an `AccountError` (status null: no answer). A pull names
+ * this browser's client id, so the server records the alerts it hands over as delivered to it.
  */
-export function httpSyncTransport(opts: ServerOptions, token: string): SyncTransport {
+export function httpSyncTransport(opts: ServerOptions, token: string, clientId: string): SyncTransport {
   return {
     async push(req): Promise<PushResult> {
       try {
@@ -19,7 +20,7 @@ export function httpSyncTransport(opts: ServerOptions, token: string): SyncTrans
       }
     },
     async pull(cursor) {
-      return (await callServer(opts, { method: 'GET', path: `/api/v1/sync/pull?cursor=${cursor}`, token, schema: PullResponse })).data;
+      return (await callServer(opts, { method: 'GET', path: `/api/v1/sync/pull?cursor=${cursor}&clientId=${encodeURIComponent(clientId)}`, token, schema: PullResponse })).data;
     },
   };
 }

@@ -1,8 +1,12 @@
-export type AlertKind = 'new' | 'changed' | 'removed';
+import type { AlertKind } from '../../../../shared/sync/protocol';
+
+export { alertId, type AlertKind } from '../../../../shared/sync/protocol';
 
 /**
- * One alert about one docket entry. `id` is the dedupe key `caseKey|fingerprint|kind`, so the
- * same entry can never raise the same kind of alert twice.
+ * One alert about one docket entry, found by this browser or pulled from the server (its own read,
+ * another browser's, or a hearing reminder). `id` is the dedupe key `caseKey|fingerprint|kind`, so
+ * the same entry can never raise the same kind of alert twice. `date` is the entry's date, or for a
+ * hearing reminder the hearing's.
  */
 export type AlertRow = {
   id: string;
@@ -14,5 +18,3 @@ export type AlertRow = {
   createdAt: number;
   readAt: number | null;
 };
-
-export const alertId = (caseKey: string, fingerprint: string, kind: AlertKind): string => `${caseKey}|${fingerprint}|${kind}`;
