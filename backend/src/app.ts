@@ -17,7 +17,7 @@ import { openApiRouter } from './routes/openapi-app';
 import { prefsRoutes } from './routes/prefs';
 import { syncRoutes } from './routes/sync';
 import { unsubscribeRoutes } from './routes/unsubscribe';
-import { watchRoutes } from './routes/watch';
+import { watchRoutes, watchStateRoutes } from './routes/watch';
 import type { Services } from './services';
 
 /** Request bodies above this are refused (413) before anything reads them. */
@@ -83,10 +83,11 @@ export function buildApp(s: Services, now: () => number = Date.now): Hono<AppEnv
 
   const api = openApiRouter();
   const signedIn = requireUser(auth, s.db);
-  for (const path of ['/me', '/me/*', '/cases', '/cases/*', '/sync/*', '/prefs', '/prefs/*', '/notifications', '/notifications/*']) api.use(path, signedIn);
+  for (const path of ['/me', '/me/*', '/cases', '/cases/*', '/sync/*', '/prefs', '/prefs/*', '/notifications', '/notifications/*', '/watch']) api.use(path, signedIn);
   api.route('/me', meRoutes(s));
   api.route('/cases', casesRoutes(s.cases, now));
   api.route('/cases', watchRoutes({ db: s.db, cases: s.cases, watch: s.watch, sink: s.notifier }, now));
+  api.route('/watch', watchStateRoutes({ db: s.db, watch: s.watch }));
   api.route('/sync', syncRoutes(s.sync, now));
   api.route('/prefs', prefsRoutes(s.notifier.settings, now));
   api.route('/notifications', notificationsRoutes(s.notifier.history));

@@ -2,29 +2,27 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ErrorCodes } from '../../../shared/api/errors';
 import { parseCaseKey } from '../../../shared/casenet/key';
-import { DocketEntry } from '../../../shared/casenet/types';
+import { CheckResult, SnapshotBody, SnapshotResult, WatchState } from '../../../shared/api/watch';
 import type { CaseStore } from '../cases/case-store';
 import type { Db } from '../db/connection';
 import { jsonError } from '../http/errors';
 import { RateLimiter } from '../http/rate-limit';
 import type { AlertSink } from '../watch/alerts';
 import { acceptBrowserSnapshot } from '../watch/browser-snapshot';
+import { checkStatesOf } from '../watch/check-state';
 import type { Watcher } from '../watch/watcher';
 import { bearerSecurity, errorResponse, jsonBody, jsonResponse, openApiRouter } from './openapi-app';
 
 const KeyParam = z.object({
   key: z.string().max(100).refine((k) => parseCaseKey(k) !== null, 'not a case key (COURT|CASE-NUMBER, e.g. CT22|22SL-CC00807)').meta({ param: { name: 'key', in: 'path' } }),
 });
-const Snapshot = z.strictObject({ entries: z.array(DocketEntry).max(10_000), fetchedAt: z.number().int().min(0).optional() });
-const CheckResult = z.object({ ok: z.boolean(), message: z.string(), alerts: z.number().int() });
-const SnapshotResult = z.object({ accepted: z.boolean(), message: z.string(), alerts: z.number().int() });
 
 const snapshot = createRoute({
   method: 'post',
   path: '/{key}/snapshot',
   summary: "A docket read by the caller's browser; it may only alert the caller",
   security: bearerSecurity,
-  request: { params: KeyParam, body: jsonBody(Snapshot) },
+  request: { params: KeyParam, body: jsonBody(SnapshotBody) },
   responses: { 200: jsonResponse('Judged (accepted or quarantined)', SnapshotResult), 400: errorResponse('Invalid body'), 401: errorResponse('Not signed in'), 404: errorResponse('The caller does not track this case') },
 });
 const check = createRoute({
@@ -40,6 +38,14 @@ const check = createRoute({
     429: errorResponse('Too many checks (3 a minute per user)'),
     503: errorResponse('Server-side watching is off (CASENET_BASE_URL not set)'),
   },
+});
+
+const state = createRoute({
+  method: 'get',
+  path: '/',
+  summary: "The server's last check of each case the caller tracks: when, why it failed (plain words), when next",
+  security: bearerSecurity,
+  responses: { 200: jsonResponse('Check state per tracked case, in key order; times ISO 8601 or null', WatchState), 401: errorResponse('Not signed in') },
 });
 
 /** `/api/v1/cases/:key/snapshot` and `/check`: the caller's tracked cases only. */
@@ -69,6 +75,23 @@ export function watchRoutes(deps: { db: Db; cases: CaseStore; watch: Watcher; si
     const outcome = await poller.checkNow(key);
     if (!outcome) return jsonError(c, 404, ErrorCodes.notFound, `You do not track ${key}.`);
     return c.json({ ok: outcome.ok, message: outcome.message, alerts: outcome.alerts }, 200);
+  });
+  return app;
+}
+
+/** `/api/v1/watch`: what the server's own reads of the caller's tracked cases found. */
+export function watchStateRoutes(deps: { db: Db; watch: Watcher }) {
+  const app = openApiRouter();
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  app.openapi(state, (c) => {
+    const watching = deps.watch.poller !== null;
+    const cases = checkStatesOf(deps.db, c.get('user').id).map((s) => ({
+      key: s.key,
+      lastCheckedAt: iso(s.lastCheckedAt),
+      lastError: s.lastError,
+      nextCheckAt: watching ? iso(s.nextCheckAt) : null,
+    }));
+    return c.json({ watching, cases }, 200);
   });
   return app;
 }

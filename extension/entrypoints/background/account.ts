@@ -23,11 +23,11 @@ export async function currentSession(ctx: Pick<Ctx, 'db'>, store: AccountStore):
 }
 
 /**
- * The account requests: the background is this browser's one client of the sync server. The token
- * lives in the store and is sent only to the server it came from; a revoked token is forgotten.
- * Signing in turns sync on (merging this browser's folder into the account); signing out stops it.
+ * Calls to the sync server as this browser: `connect` gives the configured server, a client for it
+ * and the stored session; `withSession` runs a call that needs the session and forgets a token the
+ * server no longer knows (the user reads SIGNED_OUT_NOTICE).
  */
-export function accountHandlers(ctx: Ctx, deps: AccountDeps = defaultAccountDeps()): Pick<Handlers, AccountRequestName> {
+export function accountSession(ctx: Ctx, deps: AccountDeps) {
   const { store } = deps;
 
   /** The configured server, a client for it, and the session stored for it (if any). */
@@ -48,6 +48,18 @@ export function accountHandlers(ctx: Ctx, deps: AccountDeps = defaultAccountDeps
       throw new Error(SIGNED_OUT_NOTICE, { cause: err });
     }
   };
+
+  return { connect, withSession };
+}
+
+/**
+ * The account requests: the background is this browser's one client of the sync server. The token
+ * lives in the store and is sent only to the server it came from; a revoked token is forgotten.
+ * Signing in turns sync on (merging this browser's folder into the account); signing out stops it.
+ */
+export function accountHandlers(ctx: Ctx, deps: AccountDeps = defaultAccountDeps()): Pick<Handlers, AccountRequestName> {
+  const { store } = deps;
+  const { connect, withSession } = accountSession(ctx, deps);
 
   const remember = async (server: string, signed: SignedIn): Promise<AccountState> => {
     await store.saveSession({ server, token: signed.token, email: signed.email });

@@ -6,11 +6,13 @@ import type { CaseSource, DocketEntry } from '../../../shared/casenet/types';
 import { docketRequest, headerRequest } from '../../../shared/casenet/urls';
 import type { CaseRow } from '../../lib/db/tables/case-row';
 import type { PageState } from '../../lib/protocol';
+import { defaultAccountDeps } from './account';
 import { markRead, refreshBadge } from './alerts';
 import { describeFailure, docketOf, readCasenet } from './casenet-client';
 import type { Ctx } from './context';
 import { saveCase } from './folder';
 import { checkCase } from './refresher';
+import { reportSnapshot } from './server-snapshot';
 import { storeDocket } from './store-docket';
 
 type CasePage = { key: string; source: CaseSource; read: () => Promise<PageRead> };
@@ -77,7 +79,7 @@ const stateOf = (row: CaseRow | undefined, key: string, caseNumber: string, newE
  * A case page was opened. For a case in the folder: which shown entries are new since the last
  * visit (stored after it, or not stored at all), then store what was new. On a tracked case
  * those become alerts already read: the user is looking at them. Unread alerts for entries on
- * the page are marked read.
+ * the page are marked read. A tracked case's docket also goes to the sync server (server-snapshot.ts).
  */
 export async function pageSeen(ctx: Ctx, input: { url: string; html: string }): Promise<PageState | null> {
   const page = casePage(ctx, input.url, input.html, false);
@@ -111,6 +113,8 @@ export async function pageSeen(ctx: Ctx, input: { url: string; html: string }): 
     alertsRead: true,
     patch: { lastVisitAt: now, docketAt: row.docketAt ?? now },
   });
+  const entries = read.entries;
+  ctx.defer(() => reportSnapshot(ctx, defaultAccountDeps(), row, entries));
   const shown = new Set(prints);
   const marked = await markRead(ctx, (alerts) => alerts.where('caseKey').equals(row.key).filter((a) => shown.has(a.fingerprint)));
   if (marked > 0) await refreshBadge(ctx);

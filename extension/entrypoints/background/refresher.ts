@@ -1,10 +1,12 @@
 import { docketRequest } from '../../../shared/casenet/urls';
 import { assessRefresh, changesOf } from '../../../shared/diff';
 import type { CaseRow } from '../../lib/db/tables/case-row';
+import { defaultAccountDeps, type AccountDeps } from './account';
 import { announce } from './alerts';
 import { describeFailure, docketOf, readCasenet } from './casenet-client';
 import type { Ctx } from './context';
 import { nextCheckTime } from './next-check';
+import { reportSnapshot } from './server-snapshot';
 import { storeDocket } from './store-docket';
 
 export type CheckResult = { key: string; ok: boolean; message: string; alerts: number };
@@ -15,21 +17,22 @@ const inFlight = new Set<string>();
 /**
  * Check one tracked case on Case.net. Any failure (fetch, parse, a refused diff) keeps the last
  * good docket, raises no alert and leaves a plain-words `lastError`. An accepted docket is stored
- * with its alerts in one transaction, then notified and counted on the badge.
+ * with its alerts in one transaction, then notified and counted on the badge; signed in (`account`),
+ * it is also handed to the sync server afterwards, best effort (see server-snapshot.ts).
  */
-export async function checkCase(ctx: Ctx, key: string): Promise<CheckResult> {
+export async function checkCase(ctx: Ctx, key: string, account: AccountDeps = defaultAccountDeps()): Promise<CheckResult> {
   const row = await ctx.db.cases.get(key);
   if (!row) return { key, ok: false, message: 'This case is no longer in your folder.', alerts: 0 };
   if (inFlight.has(key)) return { key, ok: true, message: 'Already being checked.', alerts: 0 };
   inFlight.add(key);
   try {
-    return await check(ctx, row);
+    return await check(ctx, row, account);
   } finally {
     inFlight.delete(key);
   }
 }
 
-async function check(ctx: Ctx, row: CaseRow): Promise<CheckResult> {
+async function check(ctx: Ctx, row: CaseRow, account: AccountDeps): Promise<CheckResult> {
   const read = docketOf(await readCasenet(ctx, docketRequest(row.source), row.source, row.failures));
   if (!read.ok) return fail(ctx, row, describeFailure('docket', read), null);
   if (read.page.caseNumber.trim().toUpperCase() !== row.caseNumber) {
@@ -45,9 +48,10 @@ async function check(ctx: Ctx, row: CaseRow): Promise<CheckResult> {
   const checked: CaseRow = { ...row, lastCheckedAt: now, lastCheckedBy: 'browser', lastError: null, failures: 0, quarantine: null, docketAt: now };
   checked.nextCheckAt = row.tracked ? await nextCheckTime(ctx, checked) : null;
   if (read.page.caption) checked.caption = row.caption ?? read.page.caption;
+  const entries = verdict.entries.map((f) => f.entry);
   const created = await storeDocket(ctx, {
     key: row.key,
-    entries: verdict.entries.map((f) => f.entry),
+    entries,
     fingerprints: verdict.entries.map((f) => f.fingerprint),
     mode: 'replace',
     changes,
@@ -55,6 +59,7 @@ async function check(ctx: Ctx, row: CaseRow): Promise<CheckResult> {
     patch: { lastCheckedAt: now, lastCheckedBy: 'browser', lastError: null, failures: 0, quarantine: null, docketAt: now, nextCheckAt: checked.nextCheckAt, caption: checked.caption },
   });
   await announce(ctx, checked, created);
+  ctx.defer(() => reportSnapshot(ctx, account, row, entries));
   const message = created.length === 0 ? 'No new docket entries.' : `${created.length} docket change${created.length === 1 ? '' : 's'}.`;
   return { key: row.key, ok: true, message, alerts: created.length };
 }

@@ -21,6 +21,13 @@ export function viewUrl(row: CaseRow): string | null {
   }
 }
 
+/** The most recent check of a case: this browser's, or the sync server's when that is newer (tracked cases only). */
+export function latestCheck(row: CaseRow): Pick<CaseSummary, 'lastCheckedAt' | 'lastCheckedBy' | 'lastError'> {
+  const server = row.tracked ? (row.serverCheckedAt ?? null) : null;
+  if (server !== null && (row.lastCheckedAt === null || server > row.lastCheckedAt)) return { lastCheckedAt: server, lastCheckedBy: 'server', lastError: row.serverError ?? null };
+  return { lastCheckedAt: row.lastCheckedAt, lastCheckedBy: row.lastCheckedAt === null ? null : row.lastCheckedBy, lastError: row.lastError };
+}
+
 export function toCaseSummary(row: CaseRow, stats: CaseStats = EMPTY_STATS): CaseSummary {
   return {
     key: row.key,
@@ -36,8 +43,7 @@ export function toCaseSummary(row: CaseRow, stats: CaseStats = EMPTY_STATS): Cas
     lastEntry: stats.lastEntry,
     entryCount: stats.entryCount,
     unread: stats.unread,
-    lastCheckedAt: row.lastCheckedAt,
-    lastError: row.lastError,
+    ...latestCheck(row),
     updatedAt: row.updatedAt,
   };
 }

@@ -40,11 +40,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
-/** "last checked 12 min ago", with the last error in plain words, or "not checked yet". */
-export function checkStatus(c: Pick<CaseSummary, 'lastCheckedAt' | 'lastError'>, now: number): string {
-  if (c.lastCheckedAt === null) return c.lastError ? `not checked yet — could not read the docket: ${c.lastError}` : 'not checked yet';
-  const when = `last checked ${timeAgo(c.lastCheckedAt, now)}`;
-  return c.lastError ? `${when} — could not read the docket: ${c.lastError}` : when;
+/**
+ * "Checked 12 min ago by this browser" (or "by the server"), with that check's error in plain words
+ * ("… — could not read the docket: Case.net is down for maintenance"), or "Not checked yet".
+ */
+export function checkStatus(c: Pick<CaseSummary, 'lastCheckedAt' | 'lastCheckedBy' | 'lastError'>, now: number): string {
+  const problem = !c.lastError ? '' : ` — ${/^could not /i.test(c.lastError) ? c.lastError : `could not read the docket: ${c.lastError}`}`;
+  if (c.lastCheckedAt === null) return `Not checked yet${problem}`;
+  const by = c.lastCheckedBy === 'server' ? ' by the server' : c.lastCheckedBy === 'browser' ? ' by this browser' : '';
+  return `Checked ${timeAgo(c.lastCheckedAt, now)}${by}${problem}`;
 }
 
 /** What the user calls a case when it has no caption yet. */
@@ -64,4 +68,4 @@ export function casenetHref(url: string | null): string | null {
   }
 }
 
-export const KIND_LABEL = { new: 'New', changed: 'Changed', removed: 'Removed' } as const;
+export const KIND_LABEL = { new: 'New', changed: 'Changed', removed: 'Removed', hearing: 'Hearing' } as const;

@@ -1,10 +1,12 @@
 import { backoffDelay } from '../../../../shared/schedule';
 import { syncOnce } from '../../../../shared/sync/engine';
 import { AccountError } from '../../../lib/account/http';
+import { watchClient } from '../../../lib/account/watch-client';
 import type { SyncState } from '../../../lib/protocol';
 import { currentSession, isRevoked, SIGNED_OUT_NOTICE, type AccountDeps } from '../account';
 import { refreshBadge } from '../alerts';
 import type { Ctx } from '../context';
+import { pullServerChecks } from '../server-checks';
 import { enableSync, signOutLocally } from './lifecycle';
 import { DexieReplica } from './replica';
 import { clientIdOf, syncEnabled, syncStatus, updateSyncStatus } from './state';
@@ -97,8 +99,9 @@ export class SyncRunner {
       return;
     }
     try {
-      const transport = httpSyncTransport({ baseUrl: server, deviceId: await deps.store.deviceId(), fetch: deps.fetch }, session.token);
-      const report = await syncOnce(new DexieReplica(ctx, await clientIdOf(ctx.db)), transport);
+      const opts = { baseUrl: server, deviceId: await deps.store.deviceId(), fetch: deps.fetch };
+      const clientId = await clientIdOf(ctx.db);
+      const report = await syncOnce(new DexieReplica(ctx, clientId), httpSyncTransport(opts, session.token, clientId));
       this.failures = 0;
       this.retryAt = 0;
       const refused = report.rejected[0];
@@ -108,6 +111,8 @@ export class SyncRunner {
         ...(report.pulled > 0 ? { pulledAt: ctx.now() } : {}),
       });
       if (report.pulled > 0) await refreshBadge(ctx);
+      // The server's own reads of the tracked cases, for the status lines; a failure here is not a sync failure.
+      await pullServerChecks(ctx, watchClient(opts, session.token)).catch((err: unknown) => console.warn('Docket Watch: could not read the server check state', err));
     } catch (err) {
       if (isRevoked(err)) return signOutLocally(ctx.db, deps.store, SIGNED_OUT_NOTICE);
       await updateSyncStatus(ctx.db, { lastError: err instanceof Error ? err.message : String(err) });

@@ -7,16 +7,18 @@ import { CaseHeader } from '../components/CaseHeader';
 import { DocketList } from '../components/DocketList';
 import { HearingList } from '../components/HearingList';
 import { NoteEditor } from '../components/NoteEditor';
+import { NotificationOverride } from '../components/NotificationOverride';
 import { RemoveConfirm } from '../components/RemoveConfirm';
 import { TagEditor } from '../components/TagEditor';
 import { useAction } from '../use-action';
 
-export type DetailApi = Api<'getCase' | 'updateCase' | 'setTracked' | 'removeCase' | 'markAllRead'>;
+export type DetailApi = Api<'getCase' | 'updateCase' | 'setTracked' | 'removeCase' | 'markAllRead' | 'getAccount' | 'getPrefs' | 'savePrefs' | 'checkOnServer'>;
 
-type Props = { api: DetailApi; caseKey: string; now: number; onRemoved: (caseNumber: string) => void };
+/** `signedIn`: with sync on, a tracked case can be checked by the sync server on request. */
+type Props = { api: DetailApi; caseKey: string; now: number; signedIn: boolean; onRemoved: (caseNumber: string) => void };
 
 /** One case from local data: header, hearings, docket, note, tags and actions. Works offline. */
-export function CaseDetailView({ api, caseKey, now, onRemoved }: Props) {
+export function CaseDetailView({ api, caseKey, now, signedIn, onRemoved }: Props) {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const { busy, error, status, run, setError, setStatus } = useAction();
   const [confirming, setConfirming] = useState(false);
@@ -81,6 +83,22 @@ export function CaseDetailView({ api, caseKey, now, onRemoved }: Props) {
         >
           Mark read
         </button>
+        {signedIn && c.tracked && (
+          <button
+            type="button"
+            class="button button--plain"
+            disabled={busy}
+            onClick={() =>
+              run(async () => {
+                const result = await api('checkOnServer', { key: c.key });
+                setSummary(result.summary);
+                return `The server checked this case: ${result.message}`;
+              })
+            }
+          >
+            Check on server now
+          </button>
+        )}
         {href && (
           <a class="button button--plain" href={href} target="_blank" rel="noopener noreferrer">
             Open on Case.net
@@ -106,6 +124,7 @@ export function CaseDetailView({ api, caseKey, now, onRemoved }: Props) {
       )}
       <StatusNote>{status}</StatusNote>
       <ErrorBanner message={error} onDismiss={() => setError(null)} />
+      <NotificationOverride api={api} caseKey={c.key} />
 
       <section aria-labelledby="hearings-heading">
         <h3 id="hearings-heading">Upcoming hearings</h3>

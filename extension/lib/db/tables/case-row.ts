@@ -17,6 +17,13 @@ export type CaseRow = {
   lastCheckedBy: 'browser' | null;
   /** Plain-words reason the last check failed; null after a good check. */
   lastError: string | null;
+  /**
+   * The sync server's last read of this tracked case (GET /api/v1/watch, stored after each sync round)
+   * and its plain-words failure; absent or null when the server has not read it (or is not asked).
+   * Not indexed: rows written before these fields existed need no migration.
+   */
+  serverCheckedAt?: number | null;
+  serverError?: string | null;
   /** Consecutive failed checks (drives backoff). */
   failures: number;
   nextCheckAt: number | null;

@@ -43,6 +43,8 @@ function syncServer() {
       return json(200, { lastMutationId: sync.last, rejected: [] });
     });
   server.routes['GET /api/v1/sync/pull'] = () => track(() => json(200, { cursor: 10, more: false, changes: sync.changes, lastMutationIds: {} }));
+  // After each round: the server's own check state of the tracked cases (none read here).
+  server.routes['GET /api/v1/watch'] = () => json(200, { watching: false, cases: [] });
   return { ...server, sync };
 }
 

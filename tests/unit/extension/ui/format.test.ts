@@ -14,12 +14,19 @@ describe('ui formatting', () => {
     expect(timeAgo(NOW - 90 * 86_400_000, NOW)).toMatch(/^on [A-Z][a-z]{2} \d{1,2}, 2025$/);
   });
 
-  it('writes the status line with the last error in plain words', () => {
-    expect(checkStatus({ lastCheckedAt: NOW - 12 * 60_000, lastError: null }, NOW)).toBe('last checked 12 min ago');
-    expect(checkStatus({ lastCheckedAt: NOW - 12 * 60_000, lastError: 'Case.net did not answer' }, NOW)).toBe(
-      'last checked 12 min ago — could not read the docket: Case.net did not answer',
+  it('writes the status line: when, by whom, and the last error in plain words', () => {
+    const ago12 = NOW - 12 * 60_000;
+    expect(checkStatus({ lastCheckedAt: ago12, lastCheckedBy: 'browser', lastError: null }, NOW)).toBe('Checked 12 min ago by this browser');
+    expect(checkStatus({ lastCheckedAt: ago12, lastCheckedBy: 'server', lastError: null }, NOW)).toBe('Checked 12 min ago by the server');
+    expect(checkStatus({ lastCheckedAt: ago12, lastCheckedBy: 'browser', lastError: 'Case.net did not answer' }, NOW)).toBe(
+      'Checked 12 min ago by this browser — could not read the docket: Case.net did not answer',
     );
-    expect(checkStatus({ lastCheckedAt: null, lastError: null }, NOW)).toBe('not checked yet');
+    // The refresher's and the poller's errors already say so: never "could not read the docket" twice.
+    expect(checkStatus({ lastCheckedAt: ago12, lastCheckedBy: 'server', lastError: 'could not read the docket: Case.net is down for maintenance' }, NOW)).toBe(
+      'Checked 12 min ago by the server — could not read the docket: Case.net is down for maintenance',
+    );
+    expect(checkStatus({ lastCheckedAt: ago12, lastCheckedBy: null, lastError: null }, NOW)).toBe('Checked 12 min ago');
+    expect(checkStatus({ lastCheckedAt: null, lastCheckedBy: null, lastError: null }, NOW)).toBe('Not checked yet');
   });
 
   it('formats ISO dates without time-zone drift and leaves other text alone', () => {

@@ -21,6 +21,7 @@ export function makeCase(over: Partial<CaseSummary> = {}): CaseSummary {
     entryCount: 3,
     unread: 0,
     lastCheckedAt: NOW - 12 * 60_000,
+    lastCheckedBy: 'browser',
     lastError: null,
     updatedAt: NOW - 60_000,
     ...over,
