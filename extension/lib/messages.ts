@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { isCasenetUrl } from '../../shared/casenet/detect/url';
-import { AccountRequests, Requests, SyncRequests, type Reply, type RequestName, type Responses } from './protocol';
+import { AccountRequests, NotificationRequests, Requests, ServerCheckRequests, SyncRequests, type Reply, type RequestName, type Responses } from './protocol';
 
 // `send` lives in ./send (no zod, so the content script stays small); re-exported for the UI.
 export { RequestError, send } from './send';
@@ -11,7 +11,7 @@ export type Handlers = { [N in RequestName]: (data: import('zod').infer<(typeof 
 const CONTENT_ALLOWED: ReadonlySet<RequestName> = new Set(['pageSeen', 'savePage', 'saveRow', 'searchSeen', 'pageCaseAction']);
 
 /** Requests carrying passwords or tokens, or about the account: only a frame of our own origin (dashboard, popup) may send them. */
-const OWN_PAGES_ONLY: ReadonlySet<string> = new Set([...Object.keys(AccountRequests), ...Object.keys(SyncRequests)]);
+const OWN_PAGES_ONLY: ReadonlySet<string> = new Set([...Object.keys(AccountRequests), ...Object.keys(SyncRequests), ...Object.keys(NotificationRequests), ...Object.keys(ServerCheckRequests)]);
 
 /**
  * Validate and dispatch one incoming message. Pure of `browser.*` so tests call it directly.

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { NotificationPrefs, PhoneConfirm, PhoneStart, type NotificationPage, type PrefsView } from '../../shared/api/prefs';
 import { SearchRow, type DocketEntry } from '../../shared/casenet/types';
+import type { AlertKind } from '../../shared/sync/protocol';
 
 /**
  * The one message protocol between extension contexts (content script, popup, dashboard → background).
@@ -60,6 +62,26 @@ export const SyncRequests = {
 } as const;
 export type SyncRequestName = keyof typeof SyncRequests;
 
+/** Notification settings and history on the sync server (shared/api/prefs); like account requests, only from the extension's own pages. */
+export const NotificationRequests = {
+  getPrefs: z.object({}),
+  /** Replace the settings (the phone number is set with the three requests below). */
+  savePrefs: NotificationPrefs,
+  /** Text a 6-digit code to this number (E.164). */
+  startPhoneVerification: PhoneStart,
+  confirmPhone: PhoneConfirm,
+  removePhone: z.object({}),
+  /** A page of alerts with their deliveries, newest first; `before` is the previous page's `nextBefore`. */
+  getNotifications: z.object({ before: z.string().min(1).max(100).optional() }),
+} as const;
+export type NotificationRequestName = keyof typeof NotificationRequests;
+
+/** Ask the sync server to read one tracked case now (it uses the session); only from the extension's own pages. */
+export const ServerCheckRequests = {
+  checkOnServer: z.object({ key: Key }),
+} as const;
+export type ServerCheckRequestName = keyof typeof ServerCheckRequests;
+
 export const Requests = {
   /** Content script: a Case.net case page was opened (or its tab changed). */
   pageSeen: PageInput,
@@ -104,6 +126,8 @@ export const Requests = {
   saveSettings: Settings,
   ...AccountRequests,
   ...SyncRequests,
+  ...ServerCheckRequests,
+  ...NotificationRequests,
 } as const;
 
 export type RequestName = keyof typeof Requests;
@@ -137,8 +161,10 @@ export type CaseSummary = {
   lastEntry: { date: string; title: string } | null;
   entryCount: number;
   unread: number;
+  /** The most recent check, by this browser or the sync server (whichever is newer). */
   lastCheckedAt: number | null;
-  /** Plain-words reason the last check failed; null when it succeeded. */
+  lastCheckedBy: 'browser' | 'server' | null;
+  /** Plain-words reason that check failed; null when it succeeded. */
   lastError: string | null;
   updatedAt: number;
 };
@@ -148,7 +174,7 @@ export type AlertView = {
   caseKey: string;
   caseNumber: string;
   caption: string | null;
-  kind: 'new' | 'changed' | 'removed';
+  kind: AlertKind;
   date: string;
   title: string;
   createdAt: number;
@@ -257,7 +283,20 @@ export type Responses = {
   deleteAccount: AccountState;
   getSyncState: SyncState;
   syncNow: SyncState;
+  checkOnServer: ServerCheckResult;
+  getPrefs: PrefsView;
+  savePrefs: PrefsView;
+  startPhoneVerification: PhonePending;
+  confirmPhone: PrefsView;
+  removePhone: PrefsView;
+  getNotifications: NotificationPage;
 };
+
+/** A number waiting for the SMS code just sent to it (ISO `expiresAt`). */
+export type PhonePending = { pending: string; expiresAt: string };
+
+/** What the server's check of one case found (`message` in plain words), and the case as it stands after it. */
+export type ServerCheckResult = { ok: boolean; message: string; summary: CaseSummary };
 
 /** Every reply crosses contexts as a tagged result; errors carry a message fit for the user. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

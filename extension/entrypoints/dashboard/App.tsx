@@ -1,15 +1,16 @@
 import { useState } from 'preact/hooks';
-import type { AccountRequestName, SyncRequestName } from '../../lib/protocol';
+import type { AccountRequestName, NotificationRequestName, ServerCheckRequestName, SyncRequestName } from '../../lib/protocol';
 import type { Api } from '../../lib/ui/api';
 import { StatusNote } from '../../lib/ui/Banner';
 import { useNow } from '../../lib/ui/use-now';
 import { SyncStatus } from './components/SyncStatus';
-import { ACCOUNT_HASH, showFolder, useRoute } from './route';
+import { ACCOUNT_HASH, NOTIFICATIONS_HASH, showFolder, useRoute } from './route';
 import { useSyncState } from './use-sync-state';
 import { AboutView } from './views/AboutView';
 import { AccountView } from './views/AccountView';
 import { CaseDetailView } from './views/CaseDetailView';
 import { FolderView } from './views/FolderView';
+import { NotificationsView } from './views/NotificationsView';
 import { SettingsView } from './views/SettingsView';
 import { TransferView } from './views/TransferView';
 
@@ -26,6 +27,8 @@ export type DashboardApi = Api<
   | 'saveSettings'
   | AccountRequestName
   | SyncRequestName
+  | NotificationRequestName
+  | ServerCheckRequestName
 >;
 
 type Props = { api: DashboardApi; download?: (text: string, filename: string) => void };
@@ -44,16 +47,19 @@ export function App({ api, download }: Props) {
       <header class="dashboard__head">
         <h1>Manage My Case</h1>
         <p class="muted">
-          {route.view === 'account'
+          {route.view === 'account' || route.view === 'notifications'
             ? 'Docket Watch · your account on the sync server.'
             : "Docket Watch · everything here is read from this browser's own copy and works offline."}
         </p>
         <nav class="dashboard__nav" aria-label="Dashboard">
-          <a href="#" aria-current={route.view === 'account' ? undefined : 'page'}>
+          <a href="#" aria-current={route.view === 'folder' || route.view === 'case' ? 'page' : undefined}>
             Your cases
           </a>
           <a href={ACCOUNT_HASH} aria-current={route.view === 'account' ? 'page' : undefined}>
             Account
+          </a>
+          <a href={NOTIFICATIONS_HASH} aria-current={route.view === 'notifications' ? 'page' : undefined}>
+            Notifications
           </a>
         </nav>
         {route.view === 'folder' && <SyncStatus sync={sync} now={now} compact />}
@@ -62,6 +68,10 @@ export function App({ api, download }: Props) {
       {route.view === 'account' ? (
         <main>
           <AccountView api={api} now={now} download={download} sync={sync} />
+        </main>
+      ) : route.view === 'notifications' ? (
+        <main>
+          <NotificationsView api={api} />
         </main>
       ) : route.view === 'case' ? (
         <main>
@@ -74,6 +84,7 @@ export function App({ api, download }: Props) {
             api={api}
             caseKey={route.key}
             now={now}
+            signedIn={sync.state?.enabled === true}
             onRemoved={(caseNumber) => {
               setFlash(`Removed ${caseNumber} from your folder.`);
               showFolder();

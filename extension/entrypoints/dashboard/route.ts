@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** What the dashboard shows: the folder, one case (`#case=<key>`, so it can be linked), or the account (`#account`). */
-export type Route = { view: 'folder' } | { view: 'case'; key: string } | { view: 'account' };
+/** What the dashboard shows: the folder, one case (`#case=<key>`, so it can be linked), the account (`#account`) or its notifications (`#notifications`). */
+export type Route = { view: 'folder' } | { view: 'case'; key: string } | { view: 'account' } | { view: 'notifications' };
 
 export const ACCOUNT_HASH = '#account';
+export const NOTIFICATIONS_HASH = '#notifications';
 
 export function parseHash(hash: string): Route {
   if (hash === ACCOUNT_HASH) return { view: 'account' };
+  if (hash === NOTIFICATIONS_HASH) return { view: 'notifications' };
   const m = /^#case=(.+)$/.exec(hash);
   if (!m?.[1]) return { view: 'folder' };
   try {

@@ -1,5 +1,6 @@
+import { NotificationPage, PrefsView, type NotificationPrefs } from '../../../shared/api/prefs';
 import { AccountError, callServer, type ServerOptions } from './http';
-import { AnyBody, ChangePasswordBody, DeletedBody, ExportBody, MeBody, SessionsBody, SignInBody, SignUpBody, StatusBody } from './schemas';
+import { AnyBody, ChangePasswordBody, DeletedBody, ExportBody, MeBody, PhonePendingBody, SessionsBody, SignInBody, SignUpBody, StatusBody } from './schemas';
 
 /** A signed-in session: the bearer token and the account's email. */
 export type SignedIn = { token: string; email: string };
@@ -57,6 +58,24 @@ export function accountClient(opts: ServerOptions) {
     deleteAccount: async (token: string, password: string) => {
       await callServer(opts, { method: 'DELETE', path: '/api/v1/me', token, body: { password }, schema: DeletedBody });
     },
+
+    /** Notification settings, the phone's state and which channels the server can send on. */
+    prefs: async (token: string) => (await callServer(opts, { method: 'GET', path: '/api/v1/prefs', token, schema: PrefsView })).data,
+
+    putPrefs: async (token: string, prefs: NotificationPrefs) => (await callServer(opts, { method: 'PUT', path: '/api/v1/prefs', token, body: prefs, schema: PrefsView })).data,
+
+    /** Texts a 6-digit code to `phone` (E.164). */
+    startPhone: async (token: string, phone: string) =>
+      (await callServer(opts, { method: 'POST', path: '/api/v1/prefs/phone', token, body: { phone }, schema: PhonePendingBody })).data,
+
+    confirmPhone: async (token: string, code: string) =>
+      (await callServer(opts, { method: 'POST', path: '/api/v1/prefs/phone/confirm', token, body: { code }, schema: PrefsView })).data,
+
+    removePhone: async (token: string) => (await callServer(opts, { method: 'DELETE', path: '/api/v1/prefs/phone', token, schema: PrefsView })).data,
+
+    /** A page of notification history, newest first; `before` is the previous page's `nextBefore`. */
+    notifications: async (token: string, before?: string) =>
+      (await callServer(opts, { method: 'GET', path: `/api/v1/notifications${before === undefined ? '' : `?before=${encodeURIComponent(before)}`}`, token, schema: NotificationPage })).data,
   };
 }
 

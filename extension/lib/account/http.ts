@@ -24,7 +24,7 @@ export type ServerOptions = {
 };
 
 export type ServerCall<S extends z.ZodType> = {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
   /** Bearer token for authenticated requests. */

@@ -42,6 +42,9 @@ export const DeletedBody = z.object({ deleted: z.literal(true) });
 /** The user's data export: any JSON object. */
 export const ExportBody = z.record(z.string(), z.unknown());
 
+/** A phone number waiting for the SMS code it was sent (`POST /api/v1/prefs/phone`). */
+export const PhonePendingBody = z.object({ pending: z.string().min(1), expiresAt: z.string().min(1) });
+
 /** Sign-out, password-reset request and revoke: only the status matters, any body (or none) is fine. */
 export const AnyBody = z.unknown();
 

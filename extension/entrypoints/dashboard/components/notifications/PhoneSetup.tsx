@@ -1,0 +1,110 @@
+import { useState } from 'preact/hooks';
+import { E164, type PrefsView } from '../../../../../shared/api/prefs';
+import type { Api } from '../../../../lib/ui/api';
+import { ErrorBanner, StatusNote } from '../../../../lib/ui/Banner';
+import { deviceCode } from '../../account-form';
+import { maskPhone } from '../../notification-form';
+import { useAction } from '../../use-action';
+import { Field } from '../account/Field';
+
+type Props = {
+  api: Api<'startPhoneVerification' | 'confirmPhone' | 'removePhone'>;
+  phone: PrefsView['phone'];
+  /** The server can send SMS (and so confirm a number). */
+  available: boolean;
+  onChanged: (view: PrefsView) => void;
+  onFailed: (message: string) => void;
+};
+
+/** The number SMS and calls go to: entered, confirmed with the code texted to it, or removed. */
+export function PhoneSetup({ api, phone, available, onChanged, onFailed }: Props) {
+  const [number, setNumber] = useState('');
+  const [code, setCode] = useState('');
+  const [pending, setPending] = useState<string | null>(phone.pending);
+  const { busy, error, status, run, setError } = useAction(onFailed);
+
+  const sendCode = (e: Event) => {
+    e.preventDefault();
+    const phoneNumber = number.replace(/[\s().-]/g, '');
+    if (!E164.safeParse(phoneNumber).success) return setError('Enter the number with its country code, like +13145550123.');
+    void run(async () => {
+      const sent = await api('startPhoneVerification', { phone: phoneNumber });
+      setPending(sent.pending);
+      setCode('');
+      return `Sent a code to ${sent.pending}; it works for 10 minutes.`;
+    });
+  };
+  const confirm = (e: Event) => {
+    e.preventDefault();
+    const digits = deviceCode(code);
+    if (!digits) return setError('Enter the 6-digit code from the text message.');
+    void run(async () => {
+      onChanged(await api('confirmPhone', { code: digits }));
+      setPending(null);
+      return 'Phone number confirmed.';
+    });
+  };
+  const remove = () =>
+    void run(async () => {
+      onChanged(await api('removePhone', {}));
+      return 'Phone number removed; SMS and calls stop.';
+    });
+
+  return (
+    <section aria-labelledby="phone-heading">
+      <h3 id="phone-heading">Phone for SMS and calls</h3>
+      {!available ? (
+        <p class="muted">SMS and calls are not available on this server (no Twilio account configured), so no phone number can be confirmed.</p>
+      ) : phone.number ? (
+        <div class="row">
+          <p>
+            Confirmed: <strong>{maskPhone(phone.number)}</strong>
+          </p>
+          <button type="button" class="button button--plain" disabled={busy} onClick={remove}>
+            Remove
+          </button>
+        </div>
+      ) : pending ? (
+        <form class="account-form" onSubmit={confirm} noValidate>
+          <Field
+            id="phone-code"
+            label="Code from the text message"
+            inputMode="numeric"
+            autocomplete="one-time-code"
+            maxLength={7}
+            hint={`Sent to ${pending}. Nothing is sent to a number until it is confirmed.`}
+            value={code}
+            onValue={setCode}
+          />
+          <div class="row">
+            <button type="submit" class="button" disabled={busy}>
+              Confirm
+            </button>
+            <button type="button" class="link-button" onClick={() => setPending(null)}>
+              Use another number
+            </button>
+          </div>
+        </form>
+      ) : (
+        <form class="account-form" onSubmit={sendCode} noValidate>
+          <Field
+            id="phone-number"
+            label="Phone number"
+            type="tel"
+            autocomplete="tel"
+            hint="With the country code, like +13145550123. A 6-digit code is texted to it."
+            value={number}
+            onValue={setNumber}
+          />
+          <div class="row">
+            <button type="submit" class="button" disabled={busy}>
+              Send code
+            </button>
+          </div>
+        </form>
+      )}
+      <StatusNote>{status}</StatusNote>
+      <ErrorBanner message={error} />
+    </section>
+  );
+}
