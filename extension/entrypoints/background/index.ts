@@ -46,7 +46,8 @@ function createContext(syncSoon: () => void): Ctx {
 
 /** Typed, validated requests from the content script, popup and dashboard. */
 function setupMessages(ctx: Ctx, account: AccountDeps, sync: SyncRunner): void {
-  const handlers = createHandlers(ctx, { account: accountHandlers(ctx, account), sync });
+  // popupCache: the popup's first summary is kept ready in memory-only session storage (lib/popup-summary.ts).
+  const handlers = createHandlers(ctx, { account: accountHandlers(ctx, account), sync, popupCache: browser.storage.session });
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => dispatch(handlers, message, sender, browser.runtime.id, origin));
 }

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CachedSummary } from '../../lib/popup-summary';
 import type { AlertView, Summary } from '../../lib/protocol';
 import { errorText, type Api } from '../../lib/ui/api';
 import { ErrorBanner } from '../../lib/ui/Banner';
+import { timeAgo } from '../../lib/ui/format';
 import { useNow } from '../../lib/ui/use-now';
 import { AlertList } from './components/AlertList';
 import { CaseFolder, MAX_ROWS } from './components/CaseFolder';
@@ -15,6 +17,11 @@ type Props = {
   pollMs?: number;
   /** The summary already asked for at startup (main.tsx); the popup asks itself when absent. */
   firstSummary?: Promise<Summary>;
+  /**
+   * The copy of the first summary the background keeps ready (lib/popup-summary.ts), drawn until
+   * the background's own answer replaces it; null when there is none.
+   */
+  cachedSummary?: Promise<CachedSummary | null>;
   /** Milliseconds of quiet typing before a search is sent to the background. */
   searchDelayMs?: number;
 };
@@ -26,13 +33,16 @@ export function summaryRequest(search = ''): { search?: string; limit: number } 
 }
 
 /** The toolbar popup: unread alerts first, then the folder, with "Check now". */
-export function App({ api, pollMs = 500, firstSummary, searchDelayMs = 150 }: Props) {
+export function App({ api, pollMs = 500, firstSummary, cachedSummary, searchDelayMs = 150 }: Props) {
   const [summary, setSummary] = useState<Summary | null>(null);
   /** The search the shown summary answers ('' for none). */
   const [answered, setAnswered] = useState('');
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** When the shown summary is the background's cached copy: the time it was made; null once the background answered. */
+  const [cachedAt, setCachedAt] = useState<number | null>(null);
+  const answeredOnce = useRef(false);
   const now = useNow();
   const first = useRef(firstSummary);
   const queryRef = useRef('');
@@ -47,8 +57,10 @@ export function App({ api, pollMs = 500, firstSummary, searchDelayMs = 150 }: Pr
     try {
       const next = await pending;
       if (mine !== seq.current || search !== queryRef.current.trim()) return;
+      answeredOnce.current = true;
       setSummary(next);
       setAnswered(search);
+      setCachedAt(null);
       setError(null);
     } catch (err) {
       if (mine === seq.current) setError(errorText(err));
@@ -56,6 +68,12 @@ export function App({ api, pollMs = 500, firstSummary, searchDelayMs = 150 }: Pr
   }, [api]);
 
   useEffect(() => {
+    // The cached copy is drawn only while the background has not answered yet.
+    void cachedSummary?.then((cached) => {
+      if (!cached || answeredOnce.current) return;
+      setSummary(cached.summary);
+      setCachedAt(cached.at);
+    });
     void load();
   }, [load]);
 
@@ -98,14 +116,14 @@ export function App({ api, pollMs = 500, firstSummary, searchDelayMs = 150 }: Pr
   }
 
   return (
-    <main class="popup">
+    <main class="popup" aria-busy={cachedAt !== null}>
       <header class="popup__head">
         <h1>Docket Watch</h1>
         <a href="/dashboard.html" target="_blank">
           Open dashboard
         </a>
       </header>
-      <ErrorBanner message={error} onDismiss={() => setError(null)} />
+      <ErrorBanner message={error && cachedAt !== null ? `Could not refresh your cases: ${error} Showing them as of ${timeAgo(cachedAt, now)}.` : error} onDismiss={() => setError(null)} />
       <AlertList alerts={summary.unread} onOpen={openAlert} onMarkAllRead={markAllRead} busy={busy} />
       <CheckNow api={api} initial={summary.progress} caseNumbers={caseNumbers} pollMs={pollMs} onFinished={load} />
       <CaseFolder cases={summary.cases} total={summary.caseCount} now={now} query={query} answered={answered} onQuery={setQuery} />

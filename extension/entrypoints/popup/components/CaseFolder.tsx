@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { POPUP_ROWS } from '../../../lib/popup-summary';
 import type { CaseSummary } from '../../../lib/protocol';
 import { CaseBadge, UnreadCount } from '../../../lib/ui/CaseBadge';
 import { captionOf, formatCount } from '../../../lib/ui/format';
@@ -6,7 +7,7 @@ import { caseDetailHref, filterBySearch } from '../../../lib/ui/search';
 import { StatusLine } from '../../../lib/ui/StatusLine';
 
 /** At most this many cases are asked for and drawn, so a folder of thousands still opens at once. */
-export const MAX_ROWS = 100;
+export const MAX_ROWS = POPUP_ROWS;
 
 type Props = {
   /** The most recent cases, or the background's matches for `answered`. */

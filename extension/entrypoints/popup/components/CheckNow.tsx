@@ -43,6 +43,15 @@ export function CheckNow({ api, initial, caseNumbers, pollMs, onFinished }: Prop
     return () => clearTimeout(timer);
   }, [progress, api, pollMs]);
 
+  // A newer summary (the background's answer after a cached copy, or a refresh) says a check is
+  // running that this popup does not follow yet: follow it.
+  useEffect(() => {
+    if (initial.running && !following.current) {
+      following.current = true;
+      setProgress(initial);
+    }
+  }, [initial]);
+
   const start = async () => {
     setError(null);
     try {

@@ -94,13 +94,13 @@ describe('popup', () => {
     });
     render(<App api={api} />);
     expect(await screen.findByText('Saved')).toBeTruthy();
-    expect(screen.getByText('last checked 12 min ago — could not read the docket: Case.net is down for maintenance')).toBeTruthy();
+    expect(screen.getByText('Checked 12 min ago by this browser — could not read the docket: Case.net is down for maintenance')).toBeTruthy();
   });
 
-  it('says "not checked yet" for a case never checked', async () => {
+  it('says "Not checked yet" for a case never checked', async () => {
     const { api } = fakeApi({ getSummary: () => makeSummary([makeCase({ lastCheckedAt: null })]) });
     render(<App api={api} />);
-    expect(await screen.findByText('not checked yet')).toBeTruthy();
+    expect(await screen.findByText('Not checked yet')).toBeTruthy();
     expect(screen.getByText('Tracked')).toBeTruthy();
   });
 
