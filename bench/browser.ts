@@ -72,6 +72,26 @@ type PopupShown = { folder: string; alerts: string; cases: string[] };
 
 type PopupMarks = { __rows?: number; __first?: PopupShown; __paint?: number };
 
+/** Plain JS (see MARK_BUTTONS): what the popup shows now, as a PopupShown. */
+const POPUP_SHOWN = `() => ({
+  folder: document.querySelector('#folder-heading')?.textContent ?? '',
+  alerts: document.querySelector('#alerts-heading')?.textContent ?? '',
+  cases: [...document.querySelectorAll('.case-row .case-number')].map((a) => a.textContent ?? ''),
+})`;
+
+/** Init script: when the first folder row is in the DOM, what was shown then, and when the next frame was done. */
+const MARK_POPUP_ROWS = `
+const obs = new MutationObserver(() => {
+  if (window.__rows === undefined && document.querySelector('.case-row')) {
+    window.__rows = performance.now();
+    window.__first = (${POPUP_SHOWN})();
+    requestAnimationFrame(() => setTimeout(() => (window.__paint = performance.now())));
+    obs.disconnect();
+  }
+});
+obs.observe(document, { childList: true, subtree: true });
+`;
+
 /**
  * ms from the popup's navigation start to its folder rows in the DOM (alerts are drawn in the same
  * render, above them), with `cases` in the folder; median of `runs` opens after one warm-up.
@@ -88,23 +108,7 @@ export async function popupFirstRender(simPort: number, folderJson: string, runs
       folderJson,
     );
     if (!reply.ok) throw new Error(`import failed: ${reply.error}`);
-    await b.context.addInitScript(() => {
-      const w = window as unknown as PopupMarks;
-      const shown = (): PopupShown => ({
-        folder: document.querySelector('#folder-heading')?.textContent ?? '',
-        alerts: document.querySelector('#alerts-heading')?.textContent ?? '',
-        cases: [...document.querySelectorAll('.case-row .case-number')].map((a) => a.textContent ?? ''),
-      });
-      const obs = new MutationObserver(() => {
-        if (w.__rows === undefined && document.querySelector('.case-row')) {
-          w.__rows = performance.now();
-          w.__first = shown();
-          requestAnimationFrame(() => setTimeout(() => (w.__paint = performance.now())));
-          obs.disconnect();
-        }
-      });
-      obs.observe(document, { childList: true, subtree: true });
-    });
+    await b.context.addInitScript({ content: MARK_POPUP_ROWS });
     const times: number[] = [];
     const paints: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
@@ -112,15 +116,7 @@ export async function popupFirstRender(simPort: number, folderJson: string, runs
       await popup.waitForFunction(() => (window as unknown as PopupMarks).__paint !== undefined, null, { timeout: 20_000 });
       // The background's own answer is in once the popup no longer marks itself busy.
       await popup.waitForFunction(() => document.querySelector('main.popup')?.getAttribute('aria-busy') === 'false', null, { timeout: 20_000 });
-      const t = await popup.evaluate(() => {
-        const w = window as unknown as Required<PopupMarks>;
-        const live: PopupShown = {
-          folder: document.querySelector('#folder-heading')?.textContent ?? '',
-          alerts: document.querySelector('#alerts-heading')?.textContent ?? '',
-          cases: [...document.querySelectorAll('.case-row .case-number')].map((a) => a.textContent ?? ''),
-        };
-        return { rows: w.__rows, paint: w.__paint, first: w.__first, shown: live };
-      });
+      const t = (await popup.evaluate(`({ rows: window.__rows, paint: window.__paint, first: window.__first, shown: (${POPUP_SHOWN})() })`)) as { rows: number; paint: number; first: PopupShown; shown: PopupShown };
       if (JSON.stringify(t.first) !== JSON.stringify(t.shown)) {
         throw new Error(`popup first drew other data than the background answers: ${JSON.stringify(t.first).slice(0, 200)} vs ${JSON.stringify(t.shown).slice(0, 200)}`);
       }
