@@ -49,4 +49,31 @@ describe('server checks in the dashboard (Chromium + real backend + simulator)',
     await dash.getByText(/^The server checked this case: /).waitFor({ timeout: 30_000 });
     await dash.getByText('Checked just now by the server').waitFor();
   });
+
+  it('an entry the server finds reaches this browser through sync: unread in the popup and on the badge, stored once', async () => {
+    const added = await fetch(`${sim.url}/__sim/cases/SMPDB0010_CT22/22SL-CC00807/entries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ date: '2026-11-30', title: 'Notice of Hearing Filed' }),
+    });
+    expect(added.ok).toBe(true);
+    await dash.getByRole('button', { name: 'Check on server now' }).click();
+    await dash.getByText('The server checked this case: 1 docket change.').waitFor({ timeout: 30_000 });
+    await dash.goto(dash.url().replace(/#.*$/, '#'));
+    const syncButton = dash.getByRole('button', { name: 'Sync now' });
+    await syncButton.click();
+    await expect.poll(() => syncButton.isEnabled()).toBe(true);
+
+    await expect.poll(() => browser.badgeText(), { timeout: 20_000 }).toBe('1');
+    const popup = await browser.openPopup();
+    await popup.getByText('Notice of Hearing Filed').waitFor();
+    // A second round pulls nothing new: still one alert.
+    await syncButton.click();
+    await expect.poll(() => syncButton.isEnabled()).toBe(true);
+    await popup.reload();
+    await popup.getByText('Notice of Hearing Filed').waitFor();
+    expect(await popup.getByText('Notice of Hearing Filed').count()).toBe(1);
+    expect(await browser.badgeText()).toBe('1');
+    await popup.close();
+  });
 });
