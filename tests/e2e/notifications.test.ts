@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fingerprintEntries } from '../../shared/casenet/fingerprint';
-import type { CaseSource, DocketEntry } from '../../shared/casenet/types';
+import type { DocketEntry } from '../../shared/casenet/types';
 import { signedInUser } from '../support/accounts';
 import { codeIn, type ApiClient } from '../support/api-client';
 import { startTestBackend, type TestBackend } from '../support/backend';
 import { signInFromDashboard } from './dashboard-sign-in';
 import { launchExtensionBrowser, type ExtensionBrowser } from './harness';
+import { DOE } from '../fakes/casenet-sim/seed';
 
 // The dashboard's notification settings and history in the real extension (Debian's Chromium)
 // against the real backend, with a fake Twilio taking the SMS code and the alert's text message.
 const EMAIL = 'notify-e2e@example.com';
 const PHONE = '+13145550123';
-const KEY = 'CT22|22SL-CC00807';
+const KEY = DOE.key;
 const CAPTION = 'JANE DOE V ACME HOLDINGS LLC';
-const SOURCE: CaseSource = { origin: 'https://www.courts.mo.gov', base: 'casenet', generation: 'old', courtId: 'SMPDB0010_CT22', caseNumber: '22SL-CC00807' };
+const SOURCE = DOE.source;
 const FIRST: DocketEntry = { date: '2026-11-02', title: 'Petition Filed', text: null, filedBy: null, onBehalfOf: null, scheduledFor: null, sequence: null };
 const SECOND: DocketEntry = { ...FIRST, date: '2026-11-20', title: 'Motion to Compel Filed' };
 /** No Case.net page is visited here: the simulator port in the resolver rules is never used. */

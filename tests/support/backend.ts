@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import { loadConfig } from '../../backend/src/config';
 import { createLogger } from '../../backend/src/logger';
 import { startBackend, type RunningBackend } from '../../backend/src/start';
+import type { Poller } from '../../backend/src/watch/poller';
 import { startFakeResend, type CapturedEmail, type FakeResend } from '../fakes/resend/server';
 import { startFakeTwilio, type FakeTwilio } from '../fakes/twilio/server';
 
@@ -34,6 +35,8 @@ export type TestBackend = {
   resend: FakeResend;
   /** The fake Twilio server, when started with `twilio: true` (its env is passed to the backend). */
   twilio: FakeTwilio | null;
+  /** The server's Case.net poller; throws when watching is off (no CASENET_BASE_URL). */
+  poller(): Poller;
   close(): Promise<void>;
 };
 
@@ -71,6 +74,11 @@ export async function startTestBackend(opts: { env?: Record<string, string>; dir
     lastEmail: resend.lastEmail,
     resend,
     twilio,
+    poller: () => {
+      const p = backend.services.watch.poller;
+      if (!p) throw new Error('poller off: start the backend with CASENET_BASE_URL');
+      return p;
+    },
     async close() {
       await backend.close();
       await resend.close();

@@ -1,3 +1,4 @@
+import type { CaseSource } from '../../../shared/casenet/types';
 import type { CaseInput, EntryInput } from './state';
 
 // The simulator's starting cases. Deterministic: the same `now` gives the same data (only the
@@ -14,6 +15,13 @@ function hearingDate(now: Date): string {
   while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
   return isoOf(d);
 }
+
+/** The seeded Doe v. Acme case as tests name it: its case key, its old-page source, and its control path. */
+export const DOE = {
+  key: 'CT22|22SL-CC00807',
+  source: { origin: 'https://www.courts.mo.gov', base: 'casenet', generation: 'old', courtId: 'SMPDB0010_CT22', caseNumber: '22SL-CC00807' } satisfies CaseSource as CaseSource,
+  simPath: '/__sim/cases/SMPDB0010_CT22/22SL-CC00807',
+};
 
 function doeVAcme(now: Date): CaseInput {
   const plaintiffAtty = 'MARGARET ANN OKAFOR';

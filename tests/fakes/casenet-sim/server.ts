@@ -21,6 +21,8 @@ export type CasenetSim = {
   url: string;
   port: number;
   state: SimState;
+  /** A request to the control API (`/__sim/…`, JSON body). */
+  control(method: string, path: string, body?: unknown): Promise<Response>;
   close(): Promise<void>;
 };
 
@@ -138,6 +140,8 @@ export async function startCasenetSim(options: CasenetSimOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     port,
     state,
+    control: (method, path, body) =>
+      fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of held) res.destroy();

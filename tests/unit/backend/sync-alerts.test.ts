@@ -3,12 +3,13 @@ import { currentVersion } from '../../../backend/src/sync/version';
 import { createAlerts } from '../../../backend/src/watch/alerts';
 import { DEFAULT_PREFS } from '../../../shared/api/prefs';
 import { fingerprintEntries } from '../../../shared/casenet/fingerprint';
-import type { CaseSource, DocketEntry } from '../../../shared/casenet/types';
+import type { DocketEntry } from '../../../shared/casenet/types';
 import { PullResponse, type Change } from '../../../shared/sync/protocol';
 import { signedInUser } from '../../support/accounts';
 import type { ApiClient } from '../../support/api-client';
 import { startTestBackend, type TestBackend } from '../../support/backend';
 import { startCasenetSim, type CasenetSim } from '../../fakes/casenet-sim/server';
+import { DOE } from '../../fakes/casenet-sim/seed';
 
 // Alerts the server raises (its poller, a browser's snapshot) reach every browser of their user
 // through sync pull, once each, under the id the extension gives the same entry; handing one to a
@@ -16,9 +17,9 @@ import { startCasenetSim, type CasenetSim } from '../../fakes/casenet-sim/server
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
-const KEY = 'CT22|22SL-CC00807';
-const SOURCE: CaseSource = { origin: 'https://www.courts.mo.gov', base: 'casenet', generation: 'old', courtId: 'SMPDB0010_CT22', caseNumber: '22SL-CC00807' };
-const SIM_CASE = '/__sim/cases/SMPDB0010_CT22/22SL-CC00807';
+const KEY = DOE.key;
+const SOURCE = DOE.source;
+const SIM_CASE = DOE.simPath;
 
 let sim: CasenetSim;
 let t: TestBackend;
@@ -26,13 +27,10 @@ let ann: ApiClient;
 let bob: ApiClient;
 
 const db = () => t.backend.services.db;
-const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const control = (method: string, path: string, body?: unknown) => sim.control(method, path, body);
 async function pollNow() {
   db().prepare('UPDATE watched_case SET next_check_at = 0').run();
-  const poller = t.backend.services.watch.poller;
-  if (!poller) throw new Error('poller off');
-  return poller.pollDue();
+  return t.poller().pollDue();
 }
 const putCase = (key: string) => {
   const [courtId = '', caseNumber = ''] = key.split('|');

@@ -1,31 +1,26 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { remindHearings } from '../../../backend/src/watch/hearing-reminders';
-import type { CaseSource } from '../../../shared/casenet/types';
 import { signedInUser } from '../../support/accounts';
 import type { ApiClient } from '../../support/api-client';
 import { startTestBackend, type TestBackend } from '../../support/backend';
 import { startCasenetSim, type CasenetSim } from '../../fakes/casenet-sim/server';
+import { DOE } from '../../fakes/casenet-sim/seed';
 
 // The server watching Case.net (the project's simulator) for its users: one fetch per case for every
 // follower, a first read as baseline, an added entry → one alert per follower → one email each,
 // doubtful reads (maintenance, layout change, 503, empty) alert nobody and lose nothing after recovery.
 
-const KEY = 'CT22|22SL-CC00807';
-const SOURCE: CaseSource = { origin: 'https://www.courts.mo.gov', base: 'casenet', generation: 'old', courtId: 'SMPDB0010_CT22', caseNumber: '22SL-CC00807' };
-const SIM_CASE = '/__sim/cases/SMPDB0010_CT22/22SL-CC00807';
+const KEY = DOE.key;
+const SOURCE = DOE.source;
+const SIM_CASE = DOE.simPath;
 
 let sim: CasenetSim;
 let t: TestBackend;
 let ann: ApiClient;
 let bob: ApiClient;
 
-const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-const poller = () => {
-  const p = t.backend.services.watch.poller;
-  if (!p) throw new Error('poller off');
-  return p;
-};
+const control = (method: string, path: string, body?: unknown) => sim.control(method, path, body);
+const poller = () => t.poller();
 /** Make every watched case due, poll once, and relay what the poll enqueued. */
 async function pollNow() {
   t.backend.services.db.prepare('UPDATE watched_case SET next_check_at = 0').run();

@@ -21,8 +21,7 @@ let t: TestBackend;
 let ann: ApiClient;
 let bob: ApiClient;
 
-const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const control = (method: string, path: string, body?: unknown) => sim.control(method, path, body);
 const stateOf = async (api: ApiClient) => {
   const res = await api.get('/api/v1/watch');
   expect(res.status).toBe(200);
@@ -58,8 +57,7 @@ describe('GET /api/v1/watch', () => {
   });
 
   it('says when the server last read a case and, after a failed read, why in plain words', async () => {
-    const poller = t.backend.services.watch.poller;
-    if (!poller) throw new Error('poller off');
+    const poller = t.poller();
     const good = await poller.checkNow(ANN_KEY);
     expect(good).toMatchObject({ ok: true });
     const [afterGood] = (await stateOf(ann)).cases;

@@ -29,13 +29,8 @@ let ctx: TestCtx;
 let runner: SyncRunner;
 
 const deps = (fetchImpl: typeof fetch = (input, init) => fetch(input, init)): AccountDeps => ({ store: storageAccountStore(), fetch: fetchImpl });
-const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-const poller = () => {
-  const p = t.backend.services.watch.poller;
-  if (!p) throw new Error('poller off');
-  return p;
-};
+const control = (method: string, path: string, body?: unknown) => sim.control(method, path, body);
+const poller = () => t.poller();
 const statusLine = async () => checkStatus((await caseDetail(ctx, KEY)).summary, Date.now());
 
 /** This browser signed in to `server` as Ann, with sync on and her tracked case in the folder. */
