@@ -11,6 +11,8 @@ import { report } from './report';
 import type { Row } from './row';
 import { benchSync } from './sync';
 import { benchFirstSyncInBrowser } from './sync-browser';
+import { benchWatchNotify } from './watch-notify';
+import { benchWatchPoll } from './watch-poll';
 
 /** `npm run bench`: measures the targets of the issues and writes bench/results.md. */
 const CONTENT_JS = '.output/chrome-mv3/content-scripts/content.js';
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   } finally {
     await sim.close();
   }
-  rows.push(...(await benchApi()), ...(await benchSync()), ...(await benchFirstSyncInBrowser()));
+  rows.push(...(await benchApi()), ...(await benchSync()), ...(await benchFirstSyncInBrowser()), ...(await benchWatchPoll()), ...(await benchWatchNotify()));
   writeFileSync('bench/results.md', report(rows));
   console.log(report(rows));
 }

@@ -29,6 +29,7 @@ async function spawnChild(args: string[], ready: RegExp): Promise<Child> {
   const failed = exited.then(() => {
     throw new Error(`${args[0]} exited before it was ready`);
   });
+  failed.catch(() => undefined); // once ready, a later exit (close) is no error
   for (;;) {
     const next = await Promise.race([lines.next(), failed]);
     if (next.done) throw new Error(`${args[0]} closed its output before it was ready`);
