@@ -21,6 +21,9 @@ export async function startBackend(config: Config, logger: pino.Logger): Promise
   });
   // The notifier's relay and digests; NOTIFY_INTERVAL_MS=0 leaves them to explicit calls (tests).
   const notifyLoop = config.notify.intervalMs > 0 ? startNotifyLoop(services.notifier, config.notify.intervalMs, logger) : null;
+  // New deliveries go out at once, not at the next interval (the wake runs after the enqueuing
+  // transaction has committed: it is a timer, and the poller's transaction is synchronous).
+  if (notifyLoop) services.notifier.onEnqueued(() => notifyLoop.wake());
   // The docket watcher, when CASENET_BASE_URL is set.
   const poller = services.watch.poller;
   const pollLoop = poller

@@ -20,11 +20,14 @@ import { readUnsubscribeToken, unsubscribeToken } from './unsubscribe-token';
 /**
  * Everything from "an alert row exists" to "the user got it once on each chosen channel":
  * - `enqueue(alertIds, now)`: synchronous; the poller calls it (inside its transaction is fine);
+ *   listeners given to `onEnqueued` hear of every call that made deliveries (the relay loop wakes);
  * - `relayOnce(now)` / `digestOnce(now)`: what the background loop runs (tests call them directly);
  * - `settings`, `history`, `unsubscribe`: what the routes use.
  */
 export type Notifier = {
   enqueue(alertIds: readonly string[], now: number): number;
+  /** Called (synchronously, right after) whenever `enqueue` made deliveries. */
+  onEnqueued(listener: () => void): void;
   relayOnce(now: number): Promise<RelayCounts>;
   digestOnce(now: number): Promise<{ emails: number; entries: number }>;
   /** A user's settings (defaults when none saved), e.g. `hearingReminders.daysBefore` for whoever schedules hearing alerts. */
@@ -69,8 +72,14 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const digest = new DigestSender(common);
   const enqueuer = new Enqueuer(db, store, deliveries, recipients, available);
   const settings = new NotificationSettings({ store, deliveries, phone: new PhoneVerification(store, secret), twilio, available, logger, userExists: (id) => recipients.exists(id) });
+  const listeners: (() => void)[] = [];
   return {
-    enqueue: (alertIds, now) => enqueuer.enqueue(alertIds, now),
+    enqueue: (alertIds, now) => {
+      const made = enqueuer.enqueue(alertIds, now);
+      if (made > 0) for (const listener of listeners) listener();
+      return made;
+    },
+    onEnqueued: (listener) => listeners.push(listener),
     relayOnce: (now) => relay.relayOnce(now),
     digestOnce: (now) => digest.digestOnce(now),
     prefsOf: (userId) => store.get(userId).prefs,

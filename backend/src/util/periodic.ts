@@ -1,6 +1,10 @@
 import type pino from 'pino';
 
-export type Periodic = { stop(): Promise<void> };
+export type Periodic = {
+  /** Run as soon as possible instead of at the next interval (once more right after a run in progress). */
+  wake(): void;
+  stop(): Promise<void>;
+};
 
 /**
  * Run `work` every `intervalMs`, one run at a time (a slow run delays the next rather than
@@ -11,6 +15,8 @@ export function every(intervalMs: number, work: () => Promise<unknown>, logger: 
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
+  let inRun = false;
+  let wakeAsked = false;
   const tick = async () => {
     try {
       await work();
@@ -21,12 +27,28 @@ export function every(intervalMs: number, work: () => Promise<unknown>, logger: 
   const schedule = (delay: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = tick().then(() => schedule(intervalMs));
+      timer = null;
+      inRun = true;
+      running = tick().then(() => {
+        inRun = false;
+        const again = wakeAsked;
+        wakeAsked = false;
+        schedule(again ? 0 : intervalMs);
+      });
     }, delay);
     timer.unref?.();
   };
   schedule(0);
   return {
+    wake() {
+      if (stopped) return;
+      if (inRun) {
+        wakeAsked = true;
+        return;
+      }
+      if (timer) clearTimeout(timer);
+      schedule(0);
+    },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
