@@ -70,7 +70,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const common = { db, logger, deliveries, facts, prefs: store, recipients, mailer, sendTimeoutMs: config.notify.sendTimeoutMs, unsubscribeUrl: unsubscribe.url, random: deps.random };
   const relay = new Relay({ ...common, twilio });
   const digest = new DigestSender(common);
-  const enqueuer = new Enqueuer(db, store, deliveries, recipients, available);
+  const enqueuer = new Enqueuer(db, deliveries, available);
   const settings = new NotificationSettings({ store, deliveries, phone: new PhoneVerification(store, secret), twilio, available, logger, userExists: (id) => recipients.exists(id) });
   const listeners: (() => void)[] = [];
   return {

@@ -27,6 +27,26 @@ export type StoredPrefs = {
 
 const fresh = (): StoredPrefs => ({ prefs: structuredClone(DEFAULT_PREFS), phone: null, challenge: null });
 
+/** The defaults, shared by every reader that only reads (never handed to `update`): frozen, so a write would throw. */
+const SHARED_DEFAULTS: Readonly<StoredPrefs> = deepFreeze(fresh());
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The settings stored as `text` (a `notification_prefs.prefs` value; null when none is saved), to
+ * read only: a user without settings gets the shared frozen defaults (a fan-out to thousands of
+ * such users copies nothing).
+ */
+export function readOnlyPrefs(text: string | null): Readonly<StoredPrefs> {
+  return text === null ? SHARED_DEFAULTS : parseStored(text);
+}
+
 /** Each part parsed on its own: a part that no longer fits the schema falls back alone, the rest is kept. */
 function parseStored(text: string): StoredPrefs {
   let raw: Record<string, unknown>;
