@@ -6,7 +6,7 @@ import { spawnBackend, until } from '../tests/support/backend-process';
 import { startCasenetSim } from '../tests/fakes/casenet-sim/server';
 import { startFakeResend } from '../tests/fakes/resend/server';
 import { percentile, type Row } from './row';
-import { WATCH_TICK_MS } from '../backend/src/watch/watcher';
+import { watchTickMs } from '../backend/src/watch/watcher';
 import { progress } from './watch-env';
 
 const POLL_SECONDS = 5;
@@ -54,9 +54,9 @@ export async function benchNotifyLatency(): Promise<Row[]> {
       samples.push((performance.now() - added) / 1000);
       progress(`latency: entry ${i + 1} → email in ${samples.at(-1)?.toFixed(2)} s`);
     }
-    await new Promise((r) => setTimeout(r, POLL_SECONDS * 1_000 + WATCH_TICK_MS)); // one more poll and relay: nothing twice
+    await new Promise((r) => setTimeout(r, POLL_SECONDS * 1_000 + watchTickMs(POLL_SECONDS))); // one more poll and relay: nothing twice
     if (alertEmails().length !== SAMPLES) throw new Error(`latency: ${alertEmails().length} alert emails for ${SAMPLES} entries`);
-    const what = `poll interval ${POLL_SECONDS} s, relay at its default interval and woken by new alerts, watcher tick ${WATCH_TICK_MS / 1000} s; ${SAMPLES} entries`;
+    const what = `poll interval ${POLL_SECONDS} s, relay at its default interval and woken by new alerts, watcher tick ${watchTickMs(POLL_SECONDS) / 1000} s; ${SAMPLES} entries`;
     return [
       { name: `notify: end-to-end latency, new entry on Case.net → email at Resend (backend process; ${what}), max`, value: Math.max(...samples), unit: 's', target: POLL_SECONDS + 5, better: 'lower' },
       { name: `notify: same, median`, value: percentile(samples, 50), unit: 's', target: 0, better: 'lower' },

@@ -7,7 +7,7 @@ import { startNotifyLoop } from './notify/loop';
 import { createServices, type Services } from './services';
 import { every } from './util/periodic';
 import { remindHearings } from './watch/hearing-reminders';
-import { WATCH_TICK_MS } from './watch/watcher';
+import { watchTickMs } from './watch/watcher';
 
 export type RunningBackend = { url: string; port: number; services: Services; close(): Promise<void> };
 
@@ -28,7 +28,7 @@ export async function startBackend(config: Config, logger: pino.Logger): Promise
   const poller = services.watch.poller;
   const pollLoop = poller
     ? every(
-        WATCH_TICK_MS,
+        watchTickMs(config.poll?.intervalSeconds),
         async () => {
           await poller.pollDue();
           remindHearings({ db, sink: services.notifier, daysBeforeOf: (userId) => services.notifier.prefsOf(userId).hearingReminders.daysBefore }, Date.now());

@@ -10,6 +10,9 @@ import { WatchStore } from './watch-store';
 /** How often the watcher looks for due cases. */
 export const WATCH_TICK_MS = 5_000;
 
+/** The watcher's tick: WATCH_TICK_MS, or the polling interval when POLL_INTERVAL_SECONDS sets a shorter one (development, tests). */
+export const watchTickMs = (intervalSeconds: number | undefined): number => Math.min(WATCH_TICK_MS, (intervalSeconds ?? Infinity) * 1000);
+
 export type Watcher = { store: WatchStore; poller: Poller | null };
 
 /** The watch list always; the poller only when CASENET_BASE_URL is set. */

@@ -13,7 +13,7 @@ import { startFakeTwilio, type FakeTwilio } from '../../fakes/twilio/server';
 // tsx backend/src/server.ts`, as `npm run backend` does), watching the project's Case.net simulator
 // and sending through local servers that speak Resend's and Twilio's APIs. Nothing here talks to any
 // host but 127.0.0.1. Three backends run side by side (the tests are concurrent) so the whole file
-// stays within about a minute: the watcher only looks for due cases every 5 s (WATCH_TICK_MS).
+// stays within about a minute (with POLL_INTERVAL_SECONDS=1 the watcher looks for due cases every second).
 //
 // A: one process — the happy path on every channel (and a clerk correction), a burst of 51
 //    entries, Case.net faults then recovery.
