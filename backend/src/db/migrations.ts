@@ -108,6 +108,12 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
         ON CONFLICT (user_id) DO UPDATE SET version = excluded.version;
     `,
   },
+  {
+    id: 6,
+    name: 'watch: a digest of each last good docket, so an unchanged read is recognised without loading its entries',
+    // NULL until the next good read of the case (which then takes the full comparison once).
+    sql: `ALTER TABLE watched_case ADD COLUMN docket_digest TEXT;`,
+  },
 ];
 
 /** Apply the steps not applied yet; `upTo` stops after that many steps (migration tests only). */

@@ -1,43 +1,18 @@
-import { createHash } from 'node:crypto';
 import type pino from 'pino';
 import { fingerprintEntries } from '../../../shared/casenet/fingerprint';
 import { docketOf, describeFailure, interpretAnswer, type FetchCasenet } from '../../../shared/casenet/read';
-import type { DocketEntry } from '../../../shared/casenet/types';
 import { docketRequest, type CasenetRequest } from '../../../shared/casenet/urls';
 import { assessRefresh, changesOf } from '../../../shared/diff';
 import { backoffDelay, cappedExponential, pollInterval, type PoliteQueue } from '../../../shared/schedule';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
 import { createAlerts, type AlertSink } from './alerts';
-import type { StoredDocket, WatchedCase, WatchStore } from './watch-store';
+import { digestOf, docketDigest } from './docket-digest';
+import type { WatchedCase, WatchStore } from './watch-store';
 
 /** Unchanged reads are written together: at most this many, or after this long. */
 const SAME_BATCH = 100;
 const SAME_DELAY_MS = 1_000;
-
-const digest = (parts: string[]): string => {
-  const h = createHash('sha256');
-  for (const part of parts) h.update(part).update('\u0000');
-  return h.digest('base64url');
-};
-
-/** A digest of the stored docket exactly as stored (fingerprints and entry JSON, in order). */
-const docketDigest = (stored: StoredDocket): string => digest(stored.flatMap((r) => [r.fingerprint, r.entry]));
-
-/**
- * Whether a freshly read docket is exactly the stored last good one: same length, and entry by
- * entry the same fingerprint and the same stored JSON (a field the fingerprint leaves out, such as
- * `sequence`, still counts), so the full diff could only find nothing.
- */
-function sameDocket(stored: StoredDocket, entries: readonly DocketEntry[]): boolean {
-  if (stored.length !== entries.length) return false;
-  const prints = fingerprintEntries(entries);
-  for (let i = 0; i < entries.length; i++) {
-    const row = stored[i];
-    if (row === undefined || row.fingerprint !== prints[i] || row.entry !== JSON.stringify(entries[i])) return false;
-  }
-  return true;
-}
 
 export type CheckOutcome = { key: string; ok: boolean; message: string; alerts: number };
 
@@ -134,16 +109,15 @@ export class Poller {
     const { queue, store, db, sink, logger, now } = this.deps;
     const request = this.requestFor(watched);
     const answer = await queue.run(() => this.deps.fetch(request, { timeoutMs: this.deps.timeoutMs }));
-    const pageDigest = answer.ok && answer.status >= 200 && answer.status < 300 ? digest([request.method, request.url, request.body ?? '', watched.source.courtId, watched.source.caseNumber, answer.text]) : null;
+    const pageDigest = answer.ok && answer.status >= 200 && answer.status < 300 ? digestOf([request.method, request.url, request.body ?? '', watched.source.courtId, watched.source.caseNumber, answer.text]) : null;
     const same = pageDigest === null ? undefined : this.samePages.get(watched.key);
-    if (same !== undefined && same.page === pageDigest) {
-      // The very page that last matched the stored docket: if that is still what is stored, the
+    // The stored docket's digest, read now (not from the due list: a "check now" may have changed it since).
+    const storedDigest = store.docketDigest(watched.key);
+    if (same !== undefined && same.page === pageDigest && storedDigest !== null && same.docket === storedDigest) {
+      // The very page that last matched the stored docket, which is still what is stored: the
       // parse and the verdict would be the same as then ("accepted, no changes").
-      const stored = store.stored(watched.key);
-      if (stored !== null && docketDigest(stored) === same.docket) {
-        this.trackHost(true, null);
-        return this.unchanged(watched);
-      }
+      this.trackHost(true, null);
+      return this.unchanged(watched);
     }
     const { result, pauseUntil } = interpretAnswer(answer, request, watched.source, watched.failures, now());
     this.trackHost(answer.ok && answer.status < 500 && answer.status !== 429, pauseUntil);
@@ -152,15 +126,14 @@ export class Poller {
     if (read.page.caseNumber.trim().toUpperCase() !== watched.source.caseNumber.toUpperCase()) {
       return this.fail(watched, `could not read the docket: Case.net answered with case ${read.page.caseNumber.slice(0, 40)} instead`, null);
     }
-    const stored = store.stored(watched.key);
-    if (stored !== null && sameDocket(stored, read.page.entries)) {
-      if (pageDigest !== null) this.samePages.set(watched.key, { page: pageDigest, docket: docketDigest(stored) });
+    const readDigest = docketDigest(fingerprintEntries(read.page.entries), read.page.entries.map((e) => JSON.stringify(e)));
+    if (storedDigest !== null && readDigest === storedDigest) {
+      if (pageDigest !== null) this.samePages.set(watched.key, { page: pageDigest, docket: readDigest });
       return this.unchanged(watched);
     }
     this.samePages.delete(watched.key);
     this.flushSame();
-    const previous = stored === null ? null : stored.map((r) => JSON.parse(r.entry) as DocketEntry);
-    const verdict = assessRefresh(previous, read.page.entries, { quarantineToken: watched.quarantine });
+    const verdict = assessRefresh(store.entries(watched.key), read.page.entries, { quarantineToken: watched.quarantine });
     if (!verdict.ok) return this.fail(watched, verdict.message, verdict.token);
 
     const t = now();
@@ -172,7 +145,8 @@ export class Poller {
       return ids;
     });
     // What is stored now is this page's docket: the same page next time is unchanged.
-    if (pageDigest !== null) this.samePages.set(watched.key, { page: pageDigest, docket: docketDigest(verdict.entries.map((f) => ({ fingerprint: f.fingerprint, entry: JSON.stringify(f.entry) }))) });
+    const nowStored = store.docketDigest(watched.key);
+    if (pageDigest !== null && nowStored !== null) this.samePages.set(watched.key, { page: pageDigest, docket: nowStored });
     if (changes.length) logger.info({ caseKey: watched.key, changes: changes.length, alerts: alertIds.length }, 'docket changed');
     const message = verdict.baseline ? 'First read: this docket is the baseline.' : changes.length === 0 ? 'No new docket entries.' : `${changes.length} docket change${changes.length === 1 ? '' : 's'}.`;
     return { key: watched.key, ok: true, message, alerts: alertIds.length };

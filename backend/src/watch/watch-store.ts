@@ -3,6 +3,7 @@ import type { CaseSource, DocketEntry } from '../../../shared/casenet/types';
 import { CaseSource as CaseSourceSchema } from '../../../shared/casenet/types';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
+import { docketDigest } from './docket-digest';
 
 export type WatchedCase = {
   key: string;
@@ -37,9 +38,6 @@ export function defaultSource(courtId: string, caseNumber: string): CaseSource {
  * The server's watch list: the union of every user's tracked cases (one row per case, however many
  * follow it), the last good docket of each, and when each is due.
  */
-/** The last good docket as stored: fingerprint and entry JSON of each entry, in page order. */
-export type StoredDocket = { fingerprint: string; entry: string }[];
-
 export class WatchStore {
   private readonly s;
 
@@ -48,7 +46,9 @@ export class WatchStore {
     this.s = {
       get: db.prepare('SELECT * FROM watched_case WHERE case_key = ?'),
       baselineAt: db.prepare('SELECT baseline_at FROM watched_case WHERE case_key = ?'),
-      stored: db.prepare('SELECT fingerprint, entry FROM watched_entry WHERE case_key = ? ORDER BY position'),
+      digest: db.prepare('SELECT docket_digest FROM watched_case WHERE case_key = ?'),
+      setDigest: db.prepare('UPDATE watched_case SET docket_digest = ? WHERE case_key = ?'),
+      stored: db.prepare('SELECT entry FROM watched_entry WHERE case_key = ? ORDER BY position'),
       seen: db.prepare('SELECT fingerprint, first_seen_at FROM watched_entry WHERE case_key = ?'),
       deleteEntries: db.prepare('DELETE FROM watched_entry WHERE case_key = ?'),
       insertEntry: db.prepare('INSERT INTO watched_entry (case_key, fingerprint, position, entry, first_seen_at) VALUES (?, ?, ?, ?, ?)'),
@@ -91,14 +91,14 @@ export class WatchStore {
 
   /** The last good docket, in page order (null before the first good read). */
   entries(key: string): DocketEntry[] | null {
-    return this.stored(key)?.map((r) => JSON.parse(r.entry) as DocketEntry) ?? null;
-  }
-
-  /** The last good docket as stored, unparsed (null before the first good read). */
-  stored(key: string): StoredDocket | null {
     const row = this.s.baselineAt.get(key) as { baseline_at: number | null } | undefined;
     if (!row || row.baseline_at === null) return null;
-    return this.s.stored.all(key) as StoredDocket;
+    return (this.s.stored.all(key) as { entry: string }[]).map((r) => JSON.parse(r.entry) as DocketEntry);
+  }
+
+  /** The digest of the last good docket (docket-digest.ts); null before the first good read, or not known yet. */
+  docketDigest(key: string): string | null {
+    return (this.s.digest.get(key) as { docket_digest: string | null } | undefined)?.docket_digest ?? null;
   }
 
   /** Users who track the case now. */
@@ -111,7 +111,9 @@ export class WatchStore {
     inTransaction(this.db, () => {
       const seen = new Map((this.s.seen.all(key) as { fingerprint: string; first_seen_at: number }[]).map((r) => [r.fingerprint, Number(r.first_seen_at)]));
       this.s.deleteEntries.run(key);
-      entries.forEach((f, i) => this.s.insertEntry.run(key, f.fingerprint, i, JSON.stringify(f.entry), seen.get(f.fingerprint) ?? now));
+      const json = entries.map((f) => JSON.stringify(f.entry));
+      entries.forEach((f, i) => this.s.insertEntry.run(key, f.fingerprint, i, json[i], seen.get(f.fingerprint) ?? now));
+      this.s.setDigest.run(docketDigest(entries.map((f) => f.fingerprint), json), key);
       this.recordSame(key, now, nextCheckAt);
     });
   }

@@ -36,7 +36,7 @@ describe('migration 5: alert versions', () => {
     addAlert(db, 'a-2', 'ann', now - 2 * DAY);
     addAlert(db, 'a-1', 'ann', now - 5 * DAY);
     addAlert(db, 'b-1', 'bob', now - DAY); // bob has never synced: no sync_user row yet
-    expect(migrate(db)).toEqual([5]);
+    expect(migrate(db, 5)).toEqual([5]);
     expect(versions(db)).toEqual({ 'a-old': 0, 'a-1': 8, 'a-2': 9, 'b-1': 1 });
     expect(userVersions(db)).toEqual({ ann: 9, bob: 1 });
   });
