@@ -5,12 +5,16 @@ import { isTimeZone } from '../schedule/zoned';
 
 /**
  * Notification settings, as `GET/PUT /api/v1/prefs` carry them (the dashboard reuses these
- * schemas). Hours are local hours (0–23) in the user's IANA `timeZone`. Digest mode is for email:
- * the other channels are immediate (browser notifications are shown by the extension).
+ * schemas). Hours are local hours (0–23) in the user's IANA `timeZone`. Email, SMS and calls are
+ * each immediate or a daily digest (one email, one SMS, one call at `digestHour`; SMS and calls after
+ * quiet hours); browser notifications are always immediate (the extension shows them).
  */
 export const CHANNELS = ['email', 'sms', 'call', 'browser'] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
+/** Channels with a daily digest mode (browser notifications are always immediate). */
+export const DIGEST_CHANNELS = ['email', 'sms', 'call'] as const satisfies readonly Channel[];
+export type DigestChannel = (typeof DIGEST_CHANNELS)[number];
 
 export const DeliveryMode = z.enum(['immediate', 'digest']);
 export type DeliveryMode = z.infer<typeof DeliveryMode>;
@@ -35,7 +39,7 @@ export const NotificationPrefs = z
       .max(64)
       .refine(isTimeZone, 'not a known IANA time zone (e.g. America/Chicago)')
       .meta({ example: 'America/Chicago' }),
-    /** Local hour the daily digest email is sent. */
+    /** Local hour the daily digests are sent (every channel in digest mode). */
     digestHour: Hour,
     /** No SMS or call from `startHour` to `endHour` (local; may cross midnight); they wait until it ends. */
     quietHours: z
@@ -54,10 +58,8 @@ export const NotificationPrefs = z
     }),
   })
   .superRefine((p, ctx) => {
-    for (const channel of ['sms', 'call', 'browser'] as const) {
-      if (p.channels[channel].mode === 'digest') {
-        ctx.addIssue({ code: 'custom', path: ['channels', channel, 'mode'], message: 'digest mode is for email only; use immediate' });
-      }
+    if (p.channels.browser.mode === 'digest') {
+      ctx.addIssue({ code: 'custom', path: ['channels', 'browser', 'mode'], message: 'browser notifications are always immediate (digest mode is for email, SMS and calls); use immediate' });
     }
   })
   .meta({ id: 'NotificationPrefs' });

@@ -94,6 +94,6 @@ describe('notification settings and history (real Chromium + real backend + fake
     const smsRow = deliveries.getByRole('row').filter({ hasText: 'SMS' });
     expect(await smsRow.textContent()).toContain('sent');
     expect(await smsRow.textContent()).toContain(text.sid);
-    expect(await deliveries.getByRole('row').filter({ hasText: 'Email' }).textContent()).toContain('digest (waits for the daily email)');
+    expect(await deliveries.getByRole('row').filter({ hasText: 'Email' }).textContent()).toContain('digest (waits for the daily digest)');
   });
 });

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection';
  * The delivery outbox (`delivery`, one row per alert × channel, unique) and its attempt log
  * (`delivery_attempt`). Status:
  * - `pending`: the relay sends it at `next_attempt_at` (first try, or a retry);
- * - `digest`: waits for the user's daily digest, due at `next_attempt_at`;
+ * - `digest`: waits for the user's daily digest on its channel (email, SMS, call), due at `next_attempt_at`;
  * - `ready`: a browser notification, for the extension to show (no relay); `sent` once a browser of
  *   the user has pulled the alert (provider id: that browser's sync client id);
  * - `sent`, `maybe-sent` (an SMS/call whose request timed out: never repeated), `dead` (gave up),
@@ -51,12 +51,12 @@ export class DeliveryStore {
                       ORDER BY next_attempt_at LIMIT :limit)
          ${RETURNING}`,
       ),
-      digestUsers: db.prepare(
-        `SELECT DISTINCT user_id FROM delivery WHERE status = 'digest' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now) LIMIT :limit`,
+      dueDigests: db.prepare(
+        `SELECT DISTINCT user_id, channel FROM delivery WHERE status = 'digest' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now) LIMIT :limit`,
       ),
       claimDigest: db.prepare(
         `UPDATE delivery SET lease_until = :lease, attempts = attempts + 1, updated_at = :now
-         WHERE user_id = :user AND status = 'digest' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
+         WHERE user_id = :user AND channel = :channel AND status = 'digest' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
          ${RETURNING}`,
       ),
       finish: db.prepare(
@@ -66,7 +66,9 @@ export class DeliveryStore {
       ),
       attempt: db.prepare('INSERT INTO delivery_attempt (delivery_id, at, outcome, provider_id, error) VALUES (?, ?, ?, ?, ?)'),
       pulled: db.prepare(`UPDATE delivery SET status = 'sent', attempts = attempts + 1, provider_id = ?, updated_at = ? WHERE id = ? AND status = 'ready'`),
-      reschedule: db.prepare(`UPDATE delivery SET next_attempt_at = ?, updated_at = ? WHERE user_id = ? AND status = 'digest' AND attempts = 0 AND lease_until IS NULL`),
+      reschedule: db.prepare(
+        `UPDATE delivery SET next_attempt_at = ?, updated_at = ? WHERE user_id = ? AND channel = ? AND status = 'digest' AND attempts = 0 AND lease_until IS NULL`,
+      ),
     };
   }
 
@@ -80,14 +82,14 @@ export class DeliveryStore {
     return (this.s.claimDue.all({ now, lease: now + leaseMs, limit }) as ClaimedRow[]).map(toClaimed);
   }
 
-  /** Users with digest rows due now. */
-  digestUsers(now: number, limit: number): string[] {
-    return (this.s.digestUsers.all({ now, limit }) as { user_id: string }[]).map((r) => r.user_id);
+  /** Users × channels with digest rows due now (each pair is one digest: an email, an SMS or a call). */
+  dueDigests(now: number, limit: number): { userId: string; channel: Channel }[] {
+    return (this.s.dueDigests.all({ now, limit }) as { user_id: string; channel: Channel }[]).map((r) => ({ userId: r.user_id, channel: r.channel }));
   }
 
-  /** Lease every due digest row of one user. */
-  claimDigest(userId: string, now: number, leaseMs: number): Claimed[] {
-    return (this.s.claimDigest.all({ user: userId, now, lease: now + leaseMs }) as ClaimedRow[]).map(toClaimed);
+  /** Lease every due digest row of one user on one channel. */
+  claimDigest(userId: string, channel: Channel, now: number, leaseMs: number): Claimed[] {
+    return (this.s.claimDigest.all({ user: userId, channel, now, lease: now + leaseMs }) as ClaimedRow[]).map(toClaimed);
   }
 
   /**
@@ -129,8 +131,8 @@ export class DeliveryStore {
     return marked;
   }
 
-  /** Waiting digest rows of a user (never tried) move to a new digest time (the user changed hour or zone). */
-  rescheduleDigest(userId: string, next: number, now: number): number {
-    return this.s.reschedule.run(next, now, userId).changes;
+  /** Waiting digest rows of a user on `channel` (never tried) move to a new digest time (the user changed hour, zone or quiet hours). */
+  rescheduleDigest(userId: string, channel: Channel, next: number, now: number): number {
+    return this.s.reschedule.run(next, now, userId, channel).changes;
   }
 }

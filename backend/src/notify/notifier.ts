@@ -5,7 +5,7 @@ import type { Db } from '../db/connection';
 import type { Mailer } from '../mail/mailer';
 import { AlertFactsReader } from './alert-facts';
 import { DeliveryStore } from './delivery-store';
-import { DigestSender } from './digest';
+import { DigestSender, type DigestCounts } from './digest';
 import { Enqueuer } from './enqueue';
 import { NotificationHistory } from './history';
 import type { Availability } from './plan';
@@ -29,7 +29,7 @@ export type Notifier = {
   /** Called (synchronously, right after) whenever `enqueue` made deliveries. */
   onEnqueued(listener: () => void): void;
   relayOnce(now: number): Promise<RelayCounts>;
-  digestOnce(now: number): Promise<{ emails: number; entries: number }>;
+  digestOnce(now: number): Promise<DigestCounts>;
   /** A user's settings (defaults when none saved), e.g. `hearingReminders.daysBefore` for whoever schedules hearing alerts. */
   prefsOf(userId: string): NotificationPrefs;
   relay: Relay;
@@ -69,7 +69,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   };
   const common = { db, logger, deliveries, facts, prefs: store, recipients, mailer, sendTimeoutMs: config.notify.sendTimeoutMs, unsubscribeUrl: unsubscribe.url, random: deps.random };
   const relay = new Relay({ ...common, twilio });
-  const digest = new DigestSender(common);
+  const digest = new DigestSender({ ...common, twilio });
   const enqueuer = new Enqueuer(db, deliveries, available);
   const settings = new NotificationSettings({ store, deliveries, phone: new PhoneVerification(store, secret), twilio, available, logger, userExists: (id) => recipients.exists(id) });
   const listeners: (() => void)[] = [];

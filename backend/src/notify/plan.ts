@@ -1,4 +1,4 @@
-import type { Channel } from '../../../shared/api/prefs';
+import type { Channel, DigestChannel } from '../../../shared/api/prefs';
 import { afterZonedHours, inZonedHours, nextZonedHour } from '../../../shared/schedule/zoned';
 import type { StoredPrefs } from './prefs-store';
 
@@ -8,27 +8,28 @@ export type Plan = { status: 'pending' | 'digest' | 'ready'; next: number };
 export type Availability = Record<Channel, boolean>;
 
 /**
+ * When the next digest on `channel` goes out: the user's next digest hour in their zone; for SMS
+ * and calls, after quiet hours when the digest hour falls inside them.
+ */
+export function digestAt(s: StoredPrefs, channel: DigestChannel, now: number): number {
+  const at = nextZonedHour(now, s.prefs.digestHour, s.prefs.timeZone);
+  return channel === 'email' ? at : quietEnd(s, at);
+}
+
+/**
  * Whether and when an alert on `caseKey` goes out on `channel` for a user with these settings
- * (null: not at all). Muted case: nothing. Email in digest mode (unless the case is "immediate"):
- * waits for the next digest hour in the user's zone. SMS and calls: only to a confirmed phone, and
- * after quiet hours. Browser: ready for the extension at once.
+ * (null: not at all). Muted case: nothing. SMS and calls: only to a confirmed phone, and after quiet
+ * hours. Email, SMS and calls in digest mode (unless the case is "immediate"): wait for the next
+ * digest (digestAt). Browser: ready for the extension at once.
  */
 export function planChannel(channel: Channel, s: StoredPrefs, caseKey: string, now: number, available: Availability): Plan | null {
   const p = s.prefs;
   const override = p.cases[caseKey];
   if (override === 'mute' || !p.channels[channel].enabled || !available[channel]) return null;
-  switch (channel) {
-    case 'browser':
-      return { status: 'ready', next: now };
-    case 'email':
-      return p.channels.email.mode === 'digest' && override !== 'immediate'
-        ? { status: 'digest', next: nextZonedHour(now, p.digestHour, p.timeZone) }
-        : { status: 'pending', next: now };
-    case 'sms':
-    case 'call':
-      if (!s.phone) return null;
-      return { status: 'pending', next: quietEnd(s, now) };
-  }
+  if (channel === 'browser') return { status: 'ready', next: now };
+  if ((channel === 'sms' || channel === 'call') && !s.phone) return null;
+  if (p.channels[channel].mode === 'digest' && override !== 'immediate') return { status: 'digest', next: digestAt(s, channel, now) };
+  return { status: 'pending', next: channel === 'email' ? now : quietEnd(s, now) };
 }
 
 /** `ts`, or the end of the user's quiet hours when `ts` falls inside them. */

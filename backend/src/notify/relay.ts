@@ -6,6 +6,7 @@ import type { AlertFactsReader } from './alert-facts';
 import { sendEmail } from './channels/email';
 import { placeCall, sendSms } from './channels/phone';
 import type { Claimed, DeliveryStore } from './delivery-store';
+import { addressOf, sendableAlert } from './eligibility';
 import { maskPhone } from './mask';
 import { alertEmail } from './messages/alert-email';
 import { alertSms, alertTwiml } from './messages/phone';
@@ -64,31 +65,16 @@ export class Relay {
   /** Send one claimed row (or decide not to: muted, turned off, quiet hours). Writes nothing. */
   async attempt(c: Claimed, now: number): Promise<SendOutcome> {
     if (c.attempts > MAX_TRIES) return { kind: 'rejected', error: `claimed ${c.attempts} times without an answer (relay stopped mid-send)` };
-    const facts = this.d.facts.read(c.alertId);
-    if (facts === null) return { kind: 'cancel', reason: 'the alert no longer exists' };
-    if (facts === 'unreadable' || facts.userId !== c.userId) return { kind: 'rejected', error: 'the alert is unreadable' };
     const stored = this.d.prefs.get(c.userId);
-    if (stored.prefs.cases[facts.caseKey] === 'mute') return { kind: 'cancel', reason: 'the case is muted' };
-    if (facts.caseRemoved) return { kind: 'cancel', reason: 'the case was removed from the folder' };
-    if (!stored.prefs.channels[c.channel].enabled) return { kind: 'cancel', reason: `${c.channel} notifications are turned off` };
-    switch (c.channel) {
-      case 'email': {
-        const to = this.d.recipients.verifiedEmail(c.userId);
-        if (!to) return { kind: 'cancel', reason: 'the account has no verified email address' };
-        return sendEmail(this.d.mailer, alertEmail(facts, to, c.id, this.d.unsubscribeUrl(c.userId, facts.caseKey)), this.d.sendTimeoutMs);
-      }
-      case 'sms':
-      case 'call': {
-        if (!this.d.twilio) return { kind: 'cancel', reason: 'SMS and calls are not configured on this server' };
-        if (!stored.phone) return { kind: 'cancel', reason: 'no confirmed phone number' };
-        if (inQuietHours(stored, now)) return { kind: 'postpone', until: quietEnd(stored, now) };
-        return c.channel === 'sms'
-          ? sendSms(this.d.twilio, stored.phone.number, alertSms(facts), c.id)
-          : placeCall(this.d.twilio, stored.phone.number, alertTwiml(facts), c.id);
-      }
-      case 'browser':
-        return { kind: 'cancel', reason: 'browser notifications are shown by the extension' };
-    }
+    const alert = sendableAlert(this.d.facts, c, stored);
+    if (!alert.ok) return alert.outcome;
+    const address = addressOf(c.channel, c.userId, stored, this.d);
+    if (!address.ok) return address.outcome;
+    const facts = alert.value;
+    const a = address.value;
+    if (a.channel === 'email') return sendEmail(this.d.mailer, alertEmail(facts, a.to, c.id, this.d.unsubscribeUrl(c.userId, facts.caseKey)), this.d.sendTimeoutMs);
+    if (inQuietHours(stored, now)) return { kind: 'postpone', until: quietEnd(stored, now) };
+    return a.channel === 'sms' ? sendSms(a.twilio, a.to, alertSms(facts), c.id) : placeCall(a.twilio, a.to, alertTwiml(facts), c.id);
   }
 
   /** Write the outcome: status, next try, attempt log. */

@@ -1,13 +1,12 @@
 import type pino from 'pino';
-import { PrefsErrorCodes, type NotificationPrefs, type PrefsView } from '../../../shared/api/prefs';
+import { DIGEST_CHANNELS, PrefsErrorCodes, type NotificationPrefs, type PrefsView } from '../../../shared/api/prefs';
 import { ErrorCodes } from '../../../shared/api/errors';
-import { nextZonedHour } from '../../../shared/schedule/zoned';
 import { RateLimiter } from '../http/rate-limit';
 import type { DeliveryStore } from './delivery-store';
 import { maskPhone } from './mask';
 import { phoneCodeSms } from './messages/phone';
 import { PHONE_CODE, type PhoneCheck, type PhoneVerification } from './phone-verification';
-import type { Availability } from './plan';
+import { digestAt, type Availability } from './plan';
 import type { PrefsStore } from './prefs-store';
 import type { TwilioClient } from './twilio';
 
@@ -41,7 +40,7 @@ export class NotificationSettings {
     return { ...s.prefs, phone: { number: s.phone?.number ?? null, pending }, available: { ...this.d.available } };
   }
 
-  /** Replace the settings. Waiting digest emails move to the new digest hour when hour or zone changed. */
+  /** Replace the settings. Waiting digests (email, SMS, call) move to the new digest time when hour, zone or (SMS, calls) quiet hours changed. */
   put(userId: string, prefs: NotificationPrefs, now: number): { ok: true; view: PrefsView } | Refusal {
     for (const channel of ['sms', 'call'] as const) {
       if (prefs.channels[channel].enabled && !this.d.available[channel]) {
@@ -50,8 +49,12 @@ export class NotificationSettings {
     }
     this.d.store.update(userId, now, (s) => {
       const moved = s.prefs.digestHour !== prefs.digestHour || s.prefs.timeZone !== prefs.timeZone;
+      const quietMoved = JSON.stringify(s.prefs.quietHours) !== JSON.stringify(prefs.quietHours);
       s.prefs = prefs;
-      if (moved) this.d.deliveries.rescheduleDigest(userId, nextZonedHour(now, prefs.digestHour, prefs.timeZone), now);
+      for (const channel of DIGEST_CHANNELS) {
+        // SMS and call digests also wait out quiet hours, so they move when those change too.
+        if (moved || (channel !== 'email' && quietMoved)) this.d.deliveries.rescheduleDigest(userId, channel, digestAt(s, channel, now), now);
+      }
     });
     return { ok: true, view: this.view(userId, now) };
   }

@@ -13,7 +13,7 @@ export const ALERT_KIND: Record<NotificationView['kind'], string> = {
 /** A delivery's state: the server's word, explained where it is not plain. */
 export const DELIVERY_STATUS: Record<DeliveryView['status'], string> = {
   pending: 'pending (to be sent or retried)',
-  digest: 'digest (waits for the daily email)',
+  digest: 'digest (waits for the daily digest)',
   ready: 'ready to send',
   sent: 'sent',
   'maybe-sent': 'maybe sent (no answer in time; never resent)',

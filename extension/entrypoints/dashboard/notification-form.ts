@@ -1,4 +1,4 @@
-import { CHANNELS, DEFAULT_PREFS, NotificationPrefs, type Channel, type DeliveryMode, type PrefsView } from '../../../shared/api/prefs';
+import { CHANNELS, DEFAULT_PREFS, DIGEST_CHANNELS, NotificationPrefs, type Channel, type DeliveryMode, type DigestChannel, type PrefsView } from '../../../shared/api/prefs';
 
 /**
  * The notification settings form: what the user edits, checked with the server's own schema
@@ -6,7 +6,9 @@ import { CHANNELS, DEFAULT_PREFS, NotificationPrefs, type Channel, type Delivery
  */
 export type PrefsForm = {
   channels: Record<Channel, boolean>;
-  emailMode: DeliveryMode;
+  /** Immediately or a daily digest, per channel that has one (browser notifications are immediate). */
+  modes: Record<DigestChannel, DeliveryMode>;
+  /** The hour of every daily digest (each channel in digest mode). */
   digestHour: number;
   timeZone: string;
   /** Quiet hours for SMS and calls; off keeps the hours chosen last. */
@@ -17,7 +19,10 @@ export type PrefsForm = {
   reminderDays: string;
 };
 
-export type PrefsField = Channel | 'emailMode' | 'digestHour' | 'timeZone' | 'quietHours' | 'reminderDays';
+export type ModeField = `${DigestChannel}Mode`;
+export const modeField = (c: DigestChannel): ModeField => `${c}Mode`;
+
+export type PrefsField = Channel | ModeField | 'digestHour' | 'timeZone' | 'quietHours' | 'reminderDays';
 export type PrefsErrors = Partial<Record<PrefsField, string>>;
 
 export const CHANNEL_LABEL: Record<Channel, string> = { email: 'Email', sms: 'SMS (text message)', call: 'Phone call', browser: 'Browser notification' };
@@ -29,7 +34,9 @@ export const FIELD_PROBLEM: Record<PrefsField, string> = {
   call: 'Calls are not available on this server; turn them off.',
   browser: 'Browser notifications cannot be turned on here.',
   emailMode: 'Choose immediately or a daily digest for email.',
-  digestHour: 'Choose the hour of the daily digest (0 to 23).',
+  smsMode: 'Choose immediately or a daily digest for SMS.',
+  callMode: 'Choose immediately or a daily digest for calls.',
+  digestHour: 'Choose the hour of the daily digests (0 to 23).',
   timeZone: 'Choose a time zone from the list.',
   quietHours: 'Quiet hours must start and end at different hours.',
   reminderDays: 'Enter up to 5 different whole numbers of days from 1 to 90, separated by commas (for example 10, 2).',
@@ -41,6 +48,9 @@ export function prefsOf(view: PrefsView): NotificationPrefs {
   return prefs;
 }
 
+/** Whether any channel waits for the daily digest (the digest hour matters). */
+export const anyDigest = (form: PrefsForm): boolean => DIGEST_CHANNELS.some((c) => form.modes[c] === 'digest');
+
 /** The time zone this browser is in. */
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -51,7 +61,7 @@ export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptio
 export function toForm(view: PrefsView, localZone: string): PrefsForm {
   return {
     channels: { email: view.channels.email.enabled, sms: view.channels.sms.enabled, call: view.channels.call.enabled, browser: view.channels.browser.enabled },
-    emailMode: view.channels.email.mode,
+    modes: { email: view.channels.email.mode, sms: view.channels.sms.mode, call: view.channels.call.mode },
     digestHour: view.digestHour,
     timeZone: view.timeZone === DEFAULT_PREFS.timeZone ? localZone : view.timeZone,
     quiet: view.quietHours !== null,
@@ -65,7 +75,7 @@ export function toForm(view: PrefsView, localZone: string): PrefsForm {
 export function validatePrefs(form: PrefsForm, cases: NotificationPrefs['cases']): { ok: true; prefs: NotificationPrefs } | { ok: false; errors: PrefsErrors } {
   const words = form.reminderDays.split(/[\s,]+/).filter((w) => w !== '');
   if (!words.every((w) => /^\d{1,3}$/.test(w))) return { ok: false, errors: { reminderDays: FIELD_PROBLEM.reminderDays } };
-  const channel = (c: Channel) => ({ enabled: form.channels[c], mode: c === 'email' ? form.emailMode : ('immediate' as const) });
+  const channel = (c: Channel) => ({ enabled: form.channels[c], mode: c === 'browser' ? ('immediate' as const) : form.modes[c] });
   const parsed = NotificationPrefs.safeParse({
     channels: Object.fromEntries(CHANNELS.map((c) => [c, channel(c)])),
     timeZone: form.timeZone,
@@ -102,7 +112,8 @@ export function serverFieldErrors(message: string): PrefsErrors | null {
 function fieldOf(path: string[]): PrefsField | null {
   const [head, second, third] = path;
   if (head === 'channels') {
-    if (second === 'email' && third === 'mode') return 'emailMode';
+    const digestChannel = DIGEST_CHANNELS.find((c) => c === second);
+    if (digestChannel && third === 'mode') return modeField(digestChannel);
     return CHANNELS.find((c) => c === second) ?? null;
   }
   if (head === 'hearingReminders') return 'reminderDays';

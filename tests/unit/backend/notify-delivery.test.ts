@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deliveryId } from '../../../backend/src/notify/delivery-store';
+import { digestKey } from '../../../backend/src/notify/digest';
 import { LEASE_MS } from '../../../backend/src/notify/retry';
 import { DEFAULT_PREFS, type NotificationPrefs } from '../../../shared/api/prefs';
 import type { DocketEntry } from '../../../shared/casenet/types';
@@ -326,6 +327,168 @@ describe('SMS and calls', () => {
     expect(t.twilio!.messages.filter((m) => m.idempotencyToken === deliveryId(id, 'sms'))).toHaveLength(0);
     await notifier().relayOnce(morning);
     expect(delivery(id, 'sms')).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+});
+
+describe('SMS and call digests', () => {
+  const KEY2 = 'CT22|22SL-CC00001';
+  /** `hour`:00 in Chicago (CST) on 2026-03-05, the morning after T0. */
+  const morning = (hour: number) => Date.parse('2026-03-05T06:00:00Z') + hour * 3_600_000;
+  const digestSms = (phone: string) => t.twilio!.messages.filter((m) => m.to === phone && m.idempotencyToken?.startsWith('digest_'));
+  const digestCalls = (phone: string) => t.twilio!.calls.filter((c) => c.to === phone && c.idempotencyToken?.startsWith('digest_'));
+
+  /** A user whose SMS and/or calls come as a daily digest at `hour` (email off), with a confirmed phone. */
+  async function digestUser(phone: string, channels: ('sms' | 'call')[], hour: number, more?: (p: NotificationPrefs) => void): Promise<User> {
+    const u = await newUser((p) => {
+      p.channels.email.enabled = false;
+      for (const c of channels) p.channels[c] = { enabled: true, mode: 'digest' };
+      p.digestHour = hour;
+      more?.(p);
+    });
+    await confirmPhone(u, phone);
+    return u;
+  }
+
+  it('two alerts on two cases: no SMS before the digest hour, exactly one at it naming both; none when nothing is new', async () => {
+    const phone = '+13145550121';
+    const u = await digestUser(phone, ['sms'], 6);
+    addCase(u);
+    addCase(u, KEY2);
+    const a1 = alert(u);
+    const a2 = alert(u, { key: KEY2, entry: { title: 'Answer Filed' } });
+    for (const id of [a1, a2]) expect(deliveries(id).map((d) => [d.channel, d.status, d.next_attempt_at])).toEqual([['sms', 'digest', morning(6)]]);
+    await notifier().relayOnce(morning(6)); // the relay leaves digest rows alone
+    expect(await notifier().digestOnce(morning(6) - 60_000)).toMatchObject({ sms: 0 });
+    expect(digestSms(phone)).toHaveLength(0);
+
+    expect(await notifier().digestOnce(morning(6))).toMatchObject({ sms: 1 });
+    const sent = digestSms(phone);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toBe('Docket Watch: 2 docket changes on 2 cases: 22SL-CC00001 Answer Filed; 22SL-CC00807 Motion to Dismiss Filed. Details in your Docket Watch dashboard.');
+    expect(sent[0]!.idempotencyToken).toBe(digestKey([deliveryId(a1, 'sms'), deliveryId(a2, 'sms')]));
+    for (const id of [a1, a2]) expect(delivery(id, 'sms')).toMatchObject({ status: 'sent', attempts: 1, provider_id: sent[0]!.sid });
+
+    expect(await notifier().digestOnce(morning(6) + 60_000)).toMatchObject({ sms: 0 });
+    expect(await notifier().digestOnce(morning(6) + 24 * 3_600_000)).toMatchObject({ sms: 0 });
+    expect(digestSms(phone)).toHaveLength(1);
+  });
+
+  it('a Twilio 503 is retried as the same SMS (same token): one SMS arrives', async () => {
+    const phone = '+13145550122';
+    const u = await digestUser(phone, ['sms'], 8);
+    addCase(u);
+    const id = alert(u);
+    t.twilio!.failNext({ status: 503 });
+    expect(await notifier().digestOnce(morning(8))).toMatchObject({ sms: 0 });
+    const waiting = delivery(id, 'sms')!;
+    expect(waiting).toMatchObject({ status: 'digest', attempts: 1, last_error: expect.stringMatching(/Twilio HTTP 503/) });
+    expect(waiting.next_attempt_at).toBeGreaterThan(morning(8));
+    expect(await notifier().digestOnce(waiting.next_attempt_at)).toMatchObject({ sms: 1 });
+    const sent = digestSms(phone);
+    expect(sent).toHaveLength(1);
+    expect(t.twilio!.requests.filter((r) => r.idempotencyToken === sent[0]!.idempotencyToken)).toHaveLength(2);
+    expect(sent[0]!.body).toBe(`Docket Watch: 1 docket change on 1 case: 22SL-CC00807 Motion to Dismiss Filed ${CASE_URL}`);
+    expect(delivery(id, 'sms')).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(attempts(id, 'sms').map((a) => a.outcome)).toEqual(['retry', 'sent']);
+  });
+
+  it('one call reading the count and each case number with its newest entry (five at most, then how many more)', async () => {
+    const phone = '+13145550123';
+    const u = await digestUser(phone, ['call'], 9);
+    const keys = [KEY, ...Array.from({ length: 5 }, (_, i) => `CT22|22SL-CC0000${i + 1}`)];
+    for (const key of keys) {
+      addCase(u, key);
+      alert(u, { key });
+    }
+    alert(u, { key: keys[1], entry: { title: 'Order <Granted> & Entered' }, at: T0 + 1000 });
+    expect(await notifier().digestOnce(morning(9))).toMatchObject({ calls: 1 });
+    const calls = digestCalls(phone);
+    expect(calls).toHaveLength(1);
+    const twiml = calls[0]!.twiml;
+    expect(twiml).toMatch(/^<Response><Say>This is Docket Watch with your daily digest: 7 docket changes on 6 cases\.<\/Say>/);
+    expect(twiml).toContain('<Say>Case 2 2 S L, C C 0 0 0 0 1: Order &lt;Granted&gt; &amp; Entered.</Say>'); // the case's newest entry
+    for (const n of [2, 3, 4, 5]) expect(twiml).toContain(`<Say>Case 2 2 S L, C C 0 0 0 0 ${n}: Motion to Dismiss Filed.</Say>`);
+    expect(twiml).not.toContain('C C 0 0 8 0 7'); // the sixth case (in key order) is only counted
+    expect(twiml).toContain('<Say>And 1 more case.</Say>');
+    const sentRows = db().prepare(`SELECT COUNT(*) AS n FROM delivery WHERE user_id = ? AND channel = 'call' AND status = 'sent' AND provider_id = ?`).get(u.id, calls[0]!.sid) as { n: number };
+    expect(Number(sentRows.n)).toBe(7);
+  });
+
+  it('a call digest whose request timed out is maybe-sent and never repeated', async () => {
+    const phone = '+13145550124';
+    const u = await digestUser(phone, ['call'], 10);
+    addCase(u);
+    const id = alert(u);
+    t.twilio!.delayNext({ ms: 1000 });
+    await notifier().digestOnce(morning(10));
+    expect(delivery(id, 'call')).toMatchObject({ status: 'maybe-sent', last_error: expect.stringMatching(/no answer from Twilio within 300 ms/) });
+    await notifier().digestOnce(morning(10) + 24 * 3_600_000);
+    const token = digestKey([deliveryId(id, 'call')]);
+    expect(t.twilio!.requests.filter((r) => r.idempotencyToken === token)).toHaveLength(1);
+  });
+
+  it('a muted case is left out (cancelled), the rest goes in one SMS and one call', async () => {
+    const phone = '+13145550125';
+    const u = await digestUser(phone, ['sms', 'call'], 11);
+    addCase(u);
+    addCase(u, KEY2);
+    const kept = alert(u);
+    const muted = alert(u, { key: KEY2 });
+    const p = structuredClone(DEFAULT_PREFS);
+    p.channels = { email: { enabled: false, mode: 'immediate' }, sms: { enabled: true, mode: 'digest' }, call: { enabled: true, mode: 'digest' }, browser: { enabled: false, mode: 'immediate' } };
+    p.digestHour = 11;
+    p.cases[KEY2] = 'mute';
+    expect((await u.client.put('/api/v1/prefs', p)).status).toBe(200);
+    expect(await notifier().digestOnce(morning(11))).toMatchObject({ sms: 1, calls: 1 });
+    expect(digestSms(phone).map((m) => m.body)).toEqual([`Docket Watch: 1 docket change on 1 case: 22SL-CC00807 Motion to Dismiss Filed ${CASE_URL}`]);
+    expect(digestCalls(phone)).toHaveLength(1);
+    expect(digestCalls(phone)[0]!.twiml).not.toContain('C C 0 0 0 0 1');
+    for (const channel of ['sms', 'call']) {
+      expect(delivery(kept, channel)).toMatchObject({ status: 'sent' });
+      expect(delivery(muted, channel)).toMatchObject({ status: 'cancelled', attempts: 0, last_error: 'the case is muted' });
+    }
+  });
+
+  it('a digest hour inside quiet hours waits until they end', async () => {
+    const phone = '+13145550126';
+    const u = await digestUser(phone, ['sms'], 5, (p) => (p.quietHours = { startHour: 22, endHour: 7 }));
+    addCase(u);
+    const id = alert(u);
+    expect(delivery(id, 'sms')).toMatchObject({ status: 'digest', next_attempt_at: morning(7) });
+    await notifier().digestOnce(morning(5));
+    expect(digestSms(phone)).toHaveLength(0);
+    await notifier().digestOnce(morning(7));
+    expect(digestSms(phone)).toHaveLength(1);
+    expect(delivery(id, 'sms')).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('changing the digest hour or the quiet hours moves a waiting SMS digest (after quiet hours)', async () => {
+    const phone = '+13145550127';
+    const settings = (digestHour: number, endHour: number) => (p: NotificationPrefs) => {
+      p.channels = { ...p.channels, email: { enabled: false, mode: 'immediate' }, sms: { enabled: true, mode: 'digest' } };
+      p.digestHour = digestHour;
+      p.quietHours = { startHour: 22, endHour };
+    };
+    const u = await digestUser(phone, ['sms'], 5, settings(5, 7));
+    addCase(u);
+    const now = Date.now();
+    const id = alert(u, { at: now });
+    const localHour = () => {
+      const next = delivery(id, 'sms')!.next_attempt_at;
+      expect(next).toBeGreaterThan(now);
+      return new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).format(next);
+    };
+    expect(localHour()).toBe('07:00');
+    const put = async (change: (p: NotificationPrefs) => void) => {
+      const p = structuredClone(DEFAULT_PREFS);
+      change(p);
+      expect((await u.client.put('/api/v1/prefs', p)).status).toBe(200);
+    };
+    await put(settings(5, 8)); // quiet hours end later
+    expect(localHour()).toBe('08:00');
+    await put(settings(9, 8)); // a digest hour after quiet hours
+    expect(localHour()).toBe('09:00');
+    expect(delivery(id, 'sms')).toMatchObject({ status: 'digest', attempts: 0 });
   });
 });
 

@@ -78,11 +78,11 @@ describe('daily digest across the end of DST (America/Chicago, 2026-11-01)', () 
     for (const id of [a1, b1, a2]) expect(nextAttempt(id)).toBe(sevenCst);
 
     await notifier().relayOnce(sevenCst); // the relay leaves digest rows alone
-    expect(await notifier().digestOnce(Date.parse('2026-11-01T12:00:00Z'))).toEqual({ emails: 0, entries: 0 }); // 7:00 had DST not ended
+    expect(await notifier().digestOnce(Date.parse('2026-11-01T12:00:00Z'))).toEqual({ emails: 0, sms: 0, calls: 0, entries: 0 }); // 7:00 had DST not ended
     expect(await digestsTo(u)).toHaveLength(0);
 
-    expect(await notifier().digestOnce(sevenCst)).toEqual({ emails: 1, entries: 3 });
-    expect(await notifier().digestOnce(sevenCst + 60_000)).toEqual({ emails: 0, entries: 0 });
+    expect(await notifier().digestOnce(sevenCst)).toEqual({ emails: 1, sms: 0, calls: 0, entries: 3 });
+    expect(await notifier().digestOnce(sevenCst + 60_000)).toEqual({ emails: 0, sms: 0, calls: 0, entries: 0 });
     const [digest] = await digestsTo(u);
     expect(digest!.subject).toBe('Docket Watch digest — 3 changes on 2 cases');
     const text = digest!.text;
@@ -94,11 +94,11 @@ describe('daily digest across the end of DST (America/Chicago, 2026-11-01)', () 
     expect(digest!.headers['List-Unsubscribe']).toBeUndefined(); // two cases: one link each in the body
 
     // The next day, nothing new: no email.
-    expect(await notifier().digestOnce(Date.parse('2026-11-02T13:00:00Z'))).toEqual({ emails: 0, entries: 0 });
+    expect(await notifier().digestOnce(Date.parse('2026-11-02T13:00:00Z'))).toEqual({ emails: 0, sms: 0, calls: 0, entries: 0 });
     // Something new after the digest waits for the next day's 7 a.m. (CST now).
     const a3 = alert(u, KEY_A, Date.parse('2026-11-01T15:00:00Z'), 'Third entry on A');
     expect(nextAttempt(a3)).toBe(Date.parse('2026-11-02T13:00:00Z'));
-    expect(await notifier().digestOnce(Date.parse('2026-11-02T13:00:00Z'))).toEqual({ emails: 1, entries: 1 });
+    expect(await notifier().digestOnce(Date.parse('2026-11-02T13:00:00Z'))).toEqual({ emails: 1, sms: 0, calls: 0, entries: 1 });
     const all = await digestsTo(u);
     expect(all).toHaveLength(2);
     expect(all[1]!.text).toContain('Third entry on A');
@@ -117,8 +117,8 @@ describe('daily digest across the end of DST (America/Chicago, 2026-11-01)', () 
     alert(u, KEY_A, Date.parse('2026-05-01T08:30:00Z'), 'Two');
     await fetch(`${t.resend.url}/__fake/fail-next`, { method: 'POST', body: JSON.stringify({ status: 500, count: 1 }) });
     const nine = Date.parse('2026-05-01T09:00:00Z');
-    expect(await notifier().digestOnce(nine)).toEqual({ emails: 0, entries: 0 });
-    expect(await notifier().digestOnce(nine + 3_600_000)).toEqual({ emails: 1, entries: 2 });
+    expect(await notifier().digestOnce(nine)).toEqual({ emails: 0, sms: 0, calls: 0, entries: 0 });
+    expect(await notifier().digestOnce(nine + 3_600_000)).toEqual({ emails: 1, sms: 0, calls: 0, entries: 2 });
     expect(await digestsTo(u)).toHaveLength(1);
   });
 

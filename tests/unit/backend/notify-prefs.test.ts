@@ -68,7 +68,7 @@ describe('GET/PUT /api/v1/prefs', () => {
 
   it('saves a full set of settings and reads it back', async () => {
     const prefs = valid({
-      channels: { email: { enabled: true, mode: 'digest' }, sms: { enabled: false, mode: 'immediate' }, call: { enabled: false, mode: 'immediate' }, browser: { enabled: true, mode: 'immediate' } },
+      channels: { email: { enabled: true, mode: 'digest' }, sms: { enabled: false, mode: 'digest' }, call: { enabled: false, mode: 'digest' }, browser: { enabled: true, mode: 'immediate' } },
       timeZone: 'Europe/Paris',
       digestHour: 18,
       quietHours: { startHour: 22, endHour: 7 },
@@ -88,7 +88,7 @@ describe('GET/PUT /api/v1/prefs', () => {
     ['a quiet hour of -1', valid({ quietHours: { startHour: -1, endHour: 7 } }), /^quietHours\.startHour: /],
     ['a case override on something that is not a case key', valid({ cases: { 'not a key': 'mute' } }), /^cases\.not a key: /],
     ['an unknown override', { ...valid(), cases: { [KEY]: 'loud' } }, /^cases\.CT22\|22SL-CC00807: /],
-    ['digest mode for SMS', valid({ channels: { ...DEFAULT_PREFS.channels, sms: { enabled: false, mode: 'digest' } } }), /^channels\.sms\.mode: digest mode is for email only/],
+    ['digest mode for browser notifications', valid({ channels: { ...DEFAULT_PREFS.channels, browser: { enabled: true, mode: 'digest' } } }), /^channels\.browser\.mode: browser notifications are always immediate/],
     ['a channel missing', { ...valid(), channels: { email: DEFAULT_PREFS.channels.email } }, /^channels\.sms: /],
     ['the same reminder day twice', valid({ hearingReminders: { daysBefore: [2, 2] } }), /^hearingReminders\.daysBefore: days must differ/],
     ['an unknown field', { ...valid(), phone: '+13145550123' }, /phone/],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertFacts } from '../../../backend/src/notify/alert-facts';
 import { alertEmail } from '../../../backend/src/notify/messages/alert-email';
 import { alertSms, alertTwiml, spokenCaseNumber } from '../../../backend/src/notify/messages/phone';
+import { DIGEST_SMS_MAX, digestSms, digestTwiml } from '../../../backend/src/notify/messages/digest-phone';
 import { maskDigits, maskPhone } from '../../../backend/src/notify/mask';
 import { MAX_TRIES, RETRY_CAP_MS, retryDelay } from '../../../backend/src/notify/retry';
 import { readUnsubscribeToken, unsubscribeToken } from '../../../backend/src/notify/unsubscribe-token';
@@ -127,6 +128,26 @@ describe('message wording', () => {
     const twiml = alertTwiml(facts());
     expect(twiml).toMatch(/^<Response><Say>/);
     expect(twiml).toContain('Motion &lt;Dismiss&gt; &amp; Costs');
+  });
+
+  it('a digest SMS lists as many cases as fit in 320 characters, then how many more; a digest call reads five', () => {
+    const many = Array.from({ length: 12 }, (_, i) =>
+      facts({ alertId: `a${i}`, caseKey: `CT22|22SL-CC0${String(i).padStart(4, '0')}`, caseNumber: `22SL-CC0${String(i).padStart(4, '0')}`, entry: { ...facts().entry, title: `Motion ${i} ${'x'.repeat(200)}` } }),
+    );
+    const sms = digestSms(many);
+    expect(sms.length).toBeLessThanOrEqual(DIGEST_SMS_MAX);
+    expect(sms).toMatch(/^Docket Watch: 12 docket changes on 12 cases: 22SL-CC00000 Motion 0 x+…; /);
+    expect(sms).toMatch(/; \+\d+ more\. Details in your Docket Watch dashboard\.$/);
+    const twiml = digestTwiml(many);
+    expect(twiml.match(/<Say>Case /g)).toHaveLength(5);
+    expect(twiml).toContain('<Say>And 7 more cases.</Say>');
+  });
+
+  it('a digest names corrections and removals as such, never as new entries', () => {
+    const alerts = [facts({ kind: 'changed' }), facts({ alertId: 'a2', caseKey: 'CT22|22SL-CC00001', caseNumber: '22SL-CC00001', kind: 'removed' })];
+    expect(digestSms(alerts)).toContain('22SL-CC00001 Removed entry: Motion <Dismiss> & Costs; 22SL-CC00807 Corrected entry: Motion <Dismiss> & Costs');
+    for (const text of [digestSms(alerts), digestTwiml(alerts)]) expect(text).not.toMatch(/new filing|new (docket )?entry/i);
+    expect(digestTwiml(alerts)).toContain('Corrected entry: Motion &lt;Dismiss&gt; &amp; Costs.');
   });
 
   it('masks phone numbers for logs', () => {

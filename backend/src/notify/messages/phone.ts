@@ -7,7 +7,7 @@ export function alertSms(f: AlertFacts): string {
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+export const xml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 
 /** A case number read out character by character: "22SL-CC00807" → "2 2 S L, C C 0 0 8 0 7". */
 export function spokenCaseNumber(caseNumber: string): string {

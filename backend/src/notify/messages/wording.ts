@@ -27,3 +27,17 @@ export function alertSubject(f: AlertFacts): string {
   const title = oneLine(f.entry.title || '(untitled entry)', 150);
   return f.kind === 'new' ? `${f.caseNumber} — ${title}` : `${f.caseNumber} — ${KIND_LABEL[f.kind]}: ${title}`;
 }
+
+export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** A digest's alerts grouped by case: cases in key order, each case's alerts oldest first. */
+export function byCase(alerts: readonly AlertFacts[]): AlertFacts[][] {
+  const groups = new Map<string, AlertFacts[]>();
+  for (const a of [...alerts].sort((x, y) => x.caseKey.localeCompare(y.caseKey) || x.createdAt - y.createdAt || x.alertId.localeCompare(y.alertId))) {
+    groups.set(a.caseKey, [...(groups.get(a.caseKey) ?? []), a]);
+  }
+  return [...groups.values()];
+}
+
+/** How many docket changes on how many cases: `3 docket changes on 2 cases`. */
+export const changesOnCases = (alerts: number, cases: number) => `${plural(alerts, 'docket change', 'docket changes')} on ${plural(cases, 'case', 'cases')}`;

@@ -71,6 +71,9 @@ describe('notifications view', () => {
     expect(screen.getByText('Not available: this server has no SMS provider (Twilio) configured.').id).toBe(sms.getAttribute('aria-describedby'));
     expect((screen.getByRole('radio', { name: 'Immediately, one email per alert' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText('Digest hour') as HTMLSelectElement).disabled).toBe(true);
+    for (const name of ['Immediately, one SMS per alert', 'Immediately, one call per alert']) expect((screen.getByRole('radio', { name }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText('Digest hour').getAttribute('aria-describedby')).toBe('prefs-digest-hour-note');
+    expect(document.getElementById('prefs-digest-hour-note')?.textContent).toMatch(/^The hour of every daily digest: email, SMS and call/);
     expect((screen.getByLabelText('Time zone') as HTMLSelectElement).value).toBe('America/New_York');
     expect((screen.getByLabelText('Hearing reminders (days before each hearing)') as HTMLInputElement).value).toBe('10, 2');
     expect(screen.getByText(/no phone number can be confirmed/)).toBeTruthy();
@@ -99,13 +102,14 @@ describe('notifications view', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Daily digest' }));
     pick('Digest hour', '18');
     fireEvent.click(screen.getByRole('checkbox', { name: 'SMS (text message)' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Daily SMS digest (one SMS listing the cases)' }));
     pick('Time zone', 'America/Chicago');
     save();
     expect(await screen.findByText('Saved.')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(callsOf(calls, 'savePrefs')).toEqual([
       {
-        channels: { email: { enabled: true, mode: 'digest' }, sms: { enabled: true, mode: 'immediate' }, call: { enabled: false, mode: 'immediate' }, browser: { enabled: false, mode: 'immediate' } },
+        channels: { email: { enabled: true, mode: 'digest' }, sms: { enabled: true, mode: 'digest' }, call: { enabled: false, mode: 'immediate' }, browser: { enabled: false, mode: 'immediate' } },
         timeZone: 'America/Chicago',
         digestHour: 18,
         quietHours: { startHour: 21, endHour: 8 },
@@ -113,6 +117,27 @@ describe('notifications view', () => {
         hearingReminders: { daysBefore: [14, 3, 1] },
       },
     ]);
+  });
+
+  it('offers a daily digest for SMS and calls as for email, with one digest hour for every channel in digest mode', async () => {
+    const channels = { ...DEFAULT_PREFS.channels, call: { enabled: true, mode: 'digest' as const } };
+    const { calls } = setup({
+      getPrefs: () => view({ channels, phone: { number: '+13145550123', pending: null } }),
+      savePrefs: () => {
+        throw new Error('channels.call.mode: not now');
+      },
+    });
+    await settingsForm();
+    expect((screen.getByRole('radio', { name: 'Daily call digest (one call reading the cases)' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: 'Daily digest' }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText('Digest hour') as HTMLSelectElement).disabled).toBe(false);
+    fireEvent.click(screen.getByRole('radio', { name: 'Immediately, one call per alert' }));
+    expect((screen.getByLabelText('Digest hour') as HTMLSelectElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Daily call digest (one call reading the cases)' }));
+    save();
+    expect((await screen.findByRole('alert')).textContent).toBe('The server did not accept some settings; see the marked fields.');
+    expect(screen.getByText('Choose immediately or a daily digest for calls.').id).toBe('call-mode-error');
+    expect(callsOf(calls, 'savePrefs')).toMatchObject([{ channels: { call: { enabled: true, mode: 'digest' }, sms: { mode: 'immediate' }, browser: { mode: 'immediate' } } }]);
   });
 
   it("starts an account on the server's default zone with this browser's zone", async () => {

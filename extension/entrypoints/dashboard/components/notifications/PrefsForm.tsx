@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
-import { CHANNELS, type PrefsView } from '../../../../../shared/api/prefs';
+import { CHANNELS, DIGEST_CHANNELS, type PrefsView } from '../../../../../shared/api/prefs';
 import { errorText, type Api } from '../../../../lib/ui/api';
 import { ErrorBanner, StatusNote } from '../../../../lib/ui/Banner';
 import { Field } from '../account/Field';
-import { browserTimeZone, serverFieldErrors, toForm, validatePrefs, type PrefsErrors, type PrefsForm as Form } from '../../notification-form';
+import { anyDigest, browserTimeZone, modeField, serverFieldErrors, toForm, validatePrefs, type PrefsErrors, type PrefsForm as Form } from '../../notification-form';
 import { useAction } from '../../use-action';
 import { HourSelect } from './HourSelect';
 import { ChannelToggle } from './ChannelToggle';
+import { ModeChoice } from './ModeChoice';
 
 type Props = {
   api: Api<'savePrefs'>;
@@ -31,7 +32,7 @@ function Problem({ id, message }: { id: string; message: string | undefined }) {
   ) : null;
 }
 
-/** Channels, email mode and digest hour, time zone, quiet hours and hearing reminders; Save sends them all. */
+/** Channels, each channel's mode (immediate or daily digest) and the digest hour, time zone, quiet hours and hearing reminders; Save sends them all. */
 export function PrefsForm({ api, view, onSaved, onFailed }: Props) {
   const localZone = useMemo(browserTimeZone, []);
   const [form, setForm] = useState<Form>(() => toForm(view, localZone));
@@ -76,27 +77,22 @@ export function PrefsForm({ api, view, onSaved, onFailed }: Props) {
           />
         ))}
       </fieldset>
-      <fieldset aria-describedby={errors.emailMode ? 'email-mode-error' : undefined}>
-        <legend>Email</legend>
-        <label class="check">
-          <input type="radio" name="email-mode" checked={form.emailMode === 'immediate'} onChange={() => set({ emailMode: 'immediate' })} />
-          Immediately, one email per alert
-        </label>
-        <label class="check">
-          <input type="radio" name="email-mode" checked={form.emailMode === 'digest'} onChange={() => set({ emailMode: 'digest' })} />
-          Daily digest
-        </label>
-        <Problem id="email-mode-error" message={errors.emailMode} />
-        <HourSelect
-          id="prefs-digest-hour"
-          label="Digest hour"
-          value={form.digestHour}
-          disabled={form.emailMode !== 'digest'}
-          problemId={errors.digestHour && 'prefs-digest-hour-error'}
-          onValue={(digestHour) => set({ digestHour })}
-        />
-        <Problem id="prefs-digest-hour-error" message={errors.digestHour} />
-      </fieldset>
+      {DIGEST_CHANNELS.map((c) => (
+        <ModeChoice key={c} channel={c} mode={form.modes[c]} problem={errors[modeField(c)]} onMode={(mode) => set({ modes: { ...form.modes, [c]: mode } })} />
+      ))}
+      <HourSelect
+        id="prefs-digest-hour"
+        label="Digest hour"
+        value={form.digestHour}
+        disabled={!anyDigest(form)}
+        problemId={errors.digestHour && 'prefs-digest-hour-error'}
+        noteId="prefs-digest-hour-note"
+        onValue={(digestHour) => set({ digestHour })}
+      />
+      <p id="prefs-digest-hour-note" class="note">
+        The hour of every daily digest: email, SMS and call, for each channel set to a daily digest (SMS and calls wait until quiet hours end).
+      </p>
+      <Problem id="prefs-digest-hour-error" message={errors.digestHour} />
       <div class="field">
         <label for="prefs-time-zone">Time zone</label>
         <select
