@@ -5,7 +5,6 @@ import { inTransaction } from '../backend/src/db/transaction';
 import type { Services } from '../backend/src/services';
 import type { AlertSink } from '../backend/src/watch/alerts';
 import { createWatcher } from '../backend/src/watch/watcher';
-import { benchNotifyLatency } from './notify-latency';
 import { percentile, type Row } from './row';
 import { addSimEntry, benchServices, oldSource, progress, seedUsers, startResendChild, startSimChild, trackCases, type ResendChild } from './watch-env';
 
@@ -137,9 +136,4 @@ async function relaySome(services: Services, resend: ResendChild): Promise<Row[]
     { name: `notify: relay throughput against the local Resend server (${sent.toLocaleString('en-US')} emails via relayOnce, fake in a child process, each received once)`, value: sent / seconds, unit: 'emails/s', target: 0, better: 'higher' },
     { name: `notify: same relay, backend CPU per email`, value: (used.user + used.system) / 1000 / sent, unit: 'ms', target: 0, better: 'lower' },
   ];
-}
-
-/** The notification benchmarks: fan-out, relay throughput, end-to-end latency. */
-export async function benchWatchNotify(): Promise<Row[]> {
-  return [...(await benchFanOutAndRelay()), ...(await benchNotifyLatency())];
 }

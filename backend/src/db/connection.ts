@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'libsql';
 import { migrate } from './migrations';
+import { cacheStatements } from './statement-cache';
 
 export type Db = InstanceType<typeof Database>;
 
 /**
  * Open the database named by DATABASE_URL: an embedded SQLite file (`file:./data/x.db`, created with
- * its folder on first start, WAL mode) or a sqld/Turso server (`libsql://…`). Migrates on open.
+ * its folder on first start, WAL mode) or a sqld/Turso server (`libsql://…`). Migrates on open;
+ * each SQL text is then prepared once (statement-cache.ts).
  */
 export function openDatabase(url: string, authToken?: string): Db {
   let db: Db;
@@ -24,5 +26,6 @@ export function openDatabase(url: string, authToken?: string): Db {
   }
   db.exec('PRAGMA foreign_keys = ON');
   migrate(db);
+  cacheStatements(db);
   return db;
 }
