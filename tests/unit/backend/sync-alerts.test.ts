@@ -17,10 +17,6 @@ import { DOE } from '../../fakes/casenet-sim/seed';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
-const KEY = DOE.key;
-const SOURCE = DOE.source;
-const SIM_CASE = DOE.simPath;
-
 let sim: CasenetSim;
 let t: TestBackend;
 let ann: ApiClient;
@@ -34,7 +30,7 @@ async function pollNow() {
 }
 const putCase = (key: string) => {
   const [courtId = '', caseNumber = ''] = key.split('|');
-  return { op: 'putCase', args: { key, courtId, caseNumber, caption: null, saved: true, tracked: true, source: key === KEY ? SOURCE : null } };
+  return { op: 'putCase', args: { key, courtId, caseNumber, caption: null, saved: true, tracked: true, source: key === DOE.key ? DOE.source : null } };
 };
 const lastMutation = new Map<string, number>();
 async function push(api: ApiClient, clientId: string, ops: Record<string, unknown>[]): Promise<void> {
@@ -75,8 +71,8 @@ beforeAll(async () => {
   const withBrowser = structuredClone(DEFAULT_PREFS);
   withBrowser.channels.browser.enabled = true;
   expect((await ann.put('/api/v1/prefs', withBrowser)).status).toBe(200);
-  await push(ann, 'ann-chrome-1', [putCase(KEY)]);
-  await push(bob, 'bob-firefox-1', [putCase(KEY)]);
+  await push(ann, 'ann-chrome-1', [putCase(DOE.key)]);
+  await push(bob, 'bob-firefox-1', [putCase(DOE.key)]);
   await pollNow(); // the baseline: no alerts
 });
 afterAll(async () => {
@@ -86,16 +82,16 @@ afterAll(async () => {
 
 describe('alerts in sync pull', () => {
   it('an entry the poller finds reaches each follower once, under the extension’s id; the browser delivery becomes sent to the pulling client', async () => {
-    expect((await control('POST', `${SIM_CASE}/entries`, { date: '2026-11-25', title: 'Motion to Dismiss Filed' })).status).toBeLessThan(300);
+    expect((await control('POST', `${DOE.simPath}/entries`, { date: '2026-11-25', title: 'Motion to Dismiss Filed' })).status).toBeLessThan(300);
     expect((await pollNow())[0]).toMatchObject({ ok: true, alerts: 2 });
 
-    const docket = t.backend.services.watch.store.entries(KEY) ?? [];
+    const docket = t.backend.services.watch.store.entries(DOE.key) ?? [];
     const index = docket.findIndex((e) => e.title === 'Motion to Dismiss Filed');
-    const expectedId = `${KEY}|${fingerprintEntries(docket)[index]}|new`;
+    const expectedId = `${DOE.key}|${fingerprintEntries(docket)[index]}|new`;
 
     const annPull = await pullAll(ann, { clientId: 'ann-chrome-1' });
     expect(alertsIn(annPull.changes)).toEqual([
-      expect.objectContaining({ alertId: expectedId, caseKey: KEY, kind: 'new', date: '2026-11-25', title: 'Motion to Dismiss Filed', scheduledFor: null, origin: 'server', notify: true }),
+      expect.objectContaining({ alertId: expectedId, caseKey: DOE.key, kind: 'new', date: '2026-11-25', title: 'Motion to Dismiss Filed', scheduledFor: null, origin: 'server', notify: true }),
     ]);
     // Bob follows the case too: his own alert, same id; he has browser notifications off.
     expect(alertsIn((await pullAll(bob)).changes)).toEqual([expect.objectContaining({ alertId: expectedId, notify: false })]);
@@ -112,8 +108,8 @@ describe('alerts in sync pull', () => {
 
   it('a browser snapshot alerts only its sender: only the sender’s pull carries it', async () => {
     const [annFrom, bobFrom] = [(await pullAll(ann)).cursor, (await pullAll(bob)).cursor];
-    const entries = (t.backend.services.watch.store.entries(KEY) ?? []).concat([{ date: '2026-11-27', title: 'Seen first by Ann', text: null, filedBy: null, onBehalfOf: null, scheduledFor: null, sequence: null }]);
-    expect((await ann.post(`/api/v1/cases/${encodeURIComponent(KEY)}/snapshot`, { entries })).body).toMatchObject({ accepted: true, alerts: 1 });
+    const entries = (t.backend.services.watch.store.entries(DOE.key) ?? []).concat([{ date: '2026-11-27', title: 'Seen first by Ann', text: null, filedBy: null, onBehalfOf: null, scheduledFor: null, sequence: null }]);
+    expect((await ann.post(`/api/v1/cases/${encodeURIComponent(DOE.key)}/snapshot`, { entries })).body).toMatchObject({ accepted: true, alerts: 1 });
     expect(alertsIn((await pullAll(ann, { cursor: annFrom, clientId: 'ann-chrome-1' })).changes)).toEqual([
       expect.objectContaining({ title: 'Seen first by Ann', origin: 'browser', notify: true }),
     ]);

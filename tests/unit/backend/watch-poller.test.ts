@@ -10,10 +10,6 @@ import { DOE } from '../../fakes/casenet-sim/seed';
 // follower, a first read as baseline, an added entry → one alert per follower → one email each,
 // doubtful reads (maintenance, layout change, 503, empty) alert nobody and lose nothing after recovery.
 
-const KEY = DOE.key;
-const SOURCE = DOE.source;
-const SIM_CASE = DOE.simPath;
-
 let sim: CasenetSim;
 let t: TestBackend;
 let ann: ApiClient;
@@ -31,7 +27,7 @@ async function pollNow() {
 const track = (api: ApiClient, clientId: string) =>
   api.post('/api/v1/sync/push', {
     clientId,
-    mutations: [{ id: 1, op: 'putCase', args: { key: KEY, courtId: 'CT22', caseNumber: '22SL-CC00807', caption: null, saved: true, tracked: true, source: SOURCE } }],
+    mutations: [{ id: 1, op: 'putCase', args: { key: DOE.key, courtId: 'CT22', caseNumber: '22SL-CC00807', caption: null, saved: true, tracked: true, source: DOE.source } }],
   });
 const docketEmails = async () => (await t.emails()).filter((e) => e.subject.startsWith('22SL-CC00807'));
 const alertsOf = (email: string) =>
@@ -57,7 +53,7 @@ describe('server-side watching', () => {
   it('reads a newly tracked case once as its baseline and alerts nobody', async () => {
     await control('DELETE', '/__sim/requests');
     const [outcome] = await pollNow();
-    expect(outcome).toMatchObject({ key: KEY, ok: true, alerts: 0 });
+    expect(outcome).toMatchObject({ key: DOE.key, ok: true, alerts: 0 });
     expect(outcome?.message).toMatch(/baseline/);
     const requests = (await (await control('GET', '/__sim/requests')).json()) as { path: string }[];
     expect(requests.filter((r) => r.path.includes('searchDockets.do'))).toHaveLength(1);
@@ -67,7 +63,7 @@ describe('server-side watching', () => {
 
   it('turns one new entry into exactly one email per follower, from one fetch', async () => {
     await control('DELETE', '/__sim/requests');
-    expect((await control('POST', `${SIM_CASE}/entries`, { date: '2026-11-25', title: 'Motion to Dismiss Filed', filedBy: 'Attorney for Defendant' })).status).toBeLessThan(300);
+    expect((await control('POST', `${DOE.simPath}/entries`, { date: '2026-11-25', title: 'Motion to Dismiss Filed', filedBy: 'Attorney for Defendant' })).status).toBeLessThan(300);
     const [outcome] = await pollNow();
     expect(outcome).toMatchObject({ ok: true, alerts: 2 });
     const requests = (await (await control('GET', '/__sim/requests')).json()) as unknown[];
@@ -88,11 +84,11 @@ describe('server-side watching', () => {
     ['a timeout', { mode: 'timeout' }],
   ])('alerts nobody on %s, keeps the last good docket, and loses nothing after recovery', async (_name, fault) => {
     const before = (await docketEmails()).length;
-    await control('POST', `${SIM_CASE}/entries`, { date: '2026-11-26', title: `Entry during ${_name}` });
+    await control('POST', `${DOE.simPath}/entries`, { date: '2026-11-26', title: `Entry during ${_name}` });
     await control('POST', '/__sim/faults', { ...fault, count: 1 });
     const [failed] = await pollNow();
     expect(failed, JSON.stringify(failed)).toMatchObject({ ok: false });
-    const row = t.backend.services.db.prepare('SELECT last_error, failures FROM watched_case WHERE case_key = ?').get(KEY) as { last_error: string; failures: number };
+    const row = t.backend.services.db.prepare('SELECT last_error, failures FROM watched_case WHERE case_key = ?').get(DOE.key) as { last_error: string; failures: number };
     expect(row.last_error).toMatch(/could not read the docket|no docket entries|keeping the last good copy/);
     expect(await docketEmails()).toHaveLength(before);
     // Recovered: the entry added meanwhile alerts both followers once.
@@ -104,10 +100,10 @@ describe('server-side watching', () => {
   }, 60_000);
 
   it('reports a clerk correction as a corrected entry, never as a new filing', async () => {
-    const entries = (await (await control('GET', `${SIM_CASE}/entries`)).json()) as { sequence: number }[];
+    const entries = (await (await control('GET', `${DOE.simPath}/entries`)).json()) as { sequence: number }[];
     const last = entries.at(-1);
     expect(last).toBeTruthy();
-    expect((await control('PUT', `${SIM_CASE}/entries/${last?.sequence}`, { text: 'Corrected by the clerk' })).status).toBe(200);
+    expect((await control('PUT', `${DOE.simPath}/entries/${last?.sequence}`, { text: 'Corrected by the clerk' })).status).toBe(200);
     const [outcome] = await pollNow();
     expect(outcome).toMatchObject({ ok: true, alerts: 2 });
     const kinds = alertsOf('ann@example.com').map((a) => a.kind);
@@ -115,20 +111,20 @@ describe('server-side watching', () => {
   });
 
   it("lets a browser's snapshot alert only the user who sent it", async () => {
-    const entries = (t.backend.services.watch.store.entries(KEY) ?? []).concat([{ date: '2026-11-27', title: 'Seen first by Ann', text: null, filedBy: null, onBehalfOf: null, scheduledFor: null, sequence: null }]);
-    const res = await ann.post(`/api/v1/cases/${encodeURIComponent(KEY)}/snapshot`, { entries });
+    const entries = (t.backend.services.watch.store.entries(DOE.key) ?? []).concat([{ date: '2026-11-27', title: 'Seen first by Ann', text: null, filedBy: null, onBehalfOf: null, scheduledFor: null, sequence: null }]);
+    const res = await ann.post(`/api/v1/cases/${encodeURIComponent(DOE.key)}/snapshot`, { entries });
     expect(res.body).toMatchObject({ accepted: true, alerts: 1 });
     expect(alertsOf('ann@example.com').at(-1)).toEqual({ kind: 'new', origin: 'browser' });
     expect(alertsOf('bob@example.com').some((a) => a.origin === 'browser')).toBe(false);
     // A snapshot of a case the caller does not track is refused.
     const carol = await signedInUser(t, 'carol@example.com');
-    expect((await carol.post(`/api/v1/cases/${encodeURIComponent(KEY)}/snapshot`, { entries })).status).toBe(404);
+    expect((await carol.post(`/api/v1/cases/${encodeURIComponent(DOE.key)}/snapshot`, { entries })).status).toBe(404);
   });
 
   it('reminds each follower of a scheduled hearing once, when it is a chosen number of days away', async () => {
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000 - 6 * 3_600_000); // a Central calendar date two days on
     const [y, m, d] = inTwoDays.toISOString().slice(0, 10).split('-');
-    await control('POST', `${SIM_CASE}/entries`, { date: '2026-11-27', title: 'Hearing Scheduled', scheduledFor: `${m}/${d}/${y}; 9:00 AM; Division 12` });
+    await control('POST', `${DOE.simPath}/entries`, { date: '2026-11-27', title: 'Hearing Scheduled', scheduledFor: `${m}/${d}/${y}; 9:00 AM; Division 12` });
     await pollNow();
     const deps = { db: t.backend.services.db, sink: t.backend.services.notifier, daysBeforeOf: () => [10, 2] };
     const before = (await t.emails()).length;
@@ -141,7 +137,7 @@ describe('server-side watching', () => {
   });
 
   it('checks one case on request, limited to 3 a minute per user', async () => {
-    const path = `/api/v1/cases/${encodeURIComponent(KEY)}/check`;
+    const path = `/api/v1/cases/${encodeURIComponent(DOE.key)}/check`;
     for (let i = 0; i < 3; i++) expect((await bob.post(path, {})).status).toBe(200);
     const limited = await bob.post(path, {});
     expect(limited.status).toBe(429);

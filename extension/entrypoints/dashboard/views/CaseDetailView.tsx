@@ -56,23 +56,20 @@ export function CaseDetailView({ api, caseKey, now, signedIn, onRemoved }: Props
     <article class="panel case-detail" aria-labelledby="case-heading">
       <CaseHeader c={c} now={now} />
       <div class="actions">
-        <button
-          type="button"
-          class="button"
-          disabled={busy}
+        <ActionButton
+          label={c.tracked ? 'Stop tracking' : 'Track'}
+          busy={busy}
           onClick={() =>
             run(async () => {
               setSummary(await api('setTracked', { key: c.key, tracked: !c.tracked }));
               return c.tracked ? 'Tracking stopped; the case stays saved.' : 'Now tracking this case.';
             })
           }
-        >
-          {c.tracked ? 'Stop tracking' : 'Track'}
-        </button>
-        <button
-          type="button"
-          class="button button--plain"
-          disabled={busy}
+          primary
+        />
+        <ActionButton
+          label="Mark read"
+          busy={busy}
           onClick={() =>
             run(async () => {
               const { marked } = await api('markAllRead', { caseKey: c.key });
@@ -80,14 +77,11 @@ export function CaseDetailView({ api, caseKey, now, signedIn, onRemoved }: Props
               return `Marked ${plural(marked, 'alert')} read.`;
             })
           }
-        >
-          Mark read
-        </button>
+        />
         {signedIn && c.tracked && (
-          <button
-            type="button"
-            class="button button--plain"
-            disabled={busy}
+          <ActionButton
+            label="Check on server now"
+            busy={busy}
             onClick={() =>
               run(async () => {
                 const result = await api('checkOnServer', { key: c.key });
@@ -95,9 +89,7 @@ export function CaseDetailView({ api, caseKey, now, signedIn, onRemoved }: Props
                 return `The server checked this case: ${result.message}`;
               })
             }
-          >
-            Check on server now
-          </button>
+          />
         )}
         {href && (
           <a class="button button--plain" href={href} target="_blank" rel="noopener noreferrer">
@@ -165,5 +157,14 @@ export function CaseDetailView({ api, caseKey, now, signedIn, onRemoved }: Props
         <DocketList entries={detail.entries} alerts={detail.alerts} />
       </section>
     </article>
+  );
+}
+
+/** One of the case's actions: disabled while another runs. */
+function ActionButton({ label, busy, onClick, primary = false }: { label: string; busy: boolean; onClick: () => void; primary?: boolean }) {
+  return (
+    <button type="button" class={primary ? 'button' : 'button button--plain'} disabled={busy} onClick={onClick}>
+      {label}
+    </button>
   );
 }
