@@ -163,7 +163,7 @@ describe.concurrent('the backend as its own process', () => {
       await addEntry(number, { date: '2026-11-24', title: 'Motion for Summary Judgment Filed', text: 'Plaintiff moves for summary judgment on all counts.', filedBy: 'Attorney for Plaintiff' });
 
       const [mail] = await until('the alert email', () => alertEmails(resend.a, email, number).length > 0 && alertEmails(resend.a, email, number), 20_000);
-      console.log(`[notify-processes] entry added on Case.net → email at the fake Resend: ${Date.now() - added} ms (watcher tick 5 s, poll interval 1 s, relay every 100 ms)`);
+      console.log(`[notify-processes] entry added on Case.net → email at the fake Resend: ${Date.now() - added} ms (poll interval and watcher tick 1 s, relay woken by the alert)`);
       const sms = () => twilio.messages.filter((m) => m.to === PHONE).slice(smsBefore);
       const calls = () => twilio.calls.filter((c) => c.to === PHONE);
       await until('the SMS and the call', () => sms().length > 0 && calls().length > 0, 10_000);
