@@ -39,7 +39,17 @@ export async function startBackend(config: Config, logger: pino.Logger): Promise
     : null;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port, host: config.host, database: config.databaseUrl.replace(/\?.*$/, ''), mail: config.mail.kind }, 'backend listening');
+  logger.info(
+    {
+      port,
+      host: config.host,
+      database: config.databaseUrl.replace(/\?.*$/, ''),
+      mail: config.mail.kind,
+      watching: config.poll ? config.poll.baseUrl : 'off (no CASENET_BASE_URL)',
+      smsAndCalls: config.twilio ? 'Twilio' : 'off (no TWILIO_* settings)',
+    },
+    'backend listening',
+  );
   return {
     url: `http://${config.host}:${port}`,
     port,
