@@ -66,6 +66,11 @@ export class DeliveryStore {
       ),
       attempt: db.prepare('INSERT INTO delivery_attempt (delivery_id, at, outcome, provider_id, error) VALUES (?, ?, ?, ?, ?)'),
       pulled: db.prepare(`UPDATE delivery SET status = 'sent', attempts = attempts + 1, provider_id = ?, updated_at = ? WHERE id = ? AND status = 'ready'`),
+      release: db.prepare(
+        `UPDATE delivery SET status = 'pending', next_attempt_at = :next, updated_at = :now
+         WHERE user_id = :user AND channel = :channel AND status = 'digest' AND attempts = 0 AND lease_until IS NULL
+           AND (:keys IS NULL OR alert_id IN (SELECT id FROM alert WHERE user_id = :user AND case_key IN (SELECT value FROM json_each(:keys))))`,
+      ),
       reschedule: db.prepare(
         `UPDATE delivery SET next_attempt_at = ?, updated_at = ? WHERE user_id = ? AND channel = ? AND status = 'digest' AND attempts = 0 AND lease_until IS NULL`,
       ),
@@ -134,5 +139,13 @@ export class DeliveryStore {
   /** Waiting digest rows of a user on `channel` (never tried) move to a new digest time (the user changed hour, zone or quiet hours). */
   rescheduleDigest(userId: string, channel: Channel, next: number, now: number): number {
     return this.s.reschedule.run(next, now, userId, channel).changes;
+  }
+
+  /**
+   * Waiting digest rows of a user's channel (never tried) go out on their own at `next` instead: the
+   * channel left digest mode (`caseKeys` null), or these cases were set to immediate.
+   */
+  releaseDigest(userId: string, channel: Channel, next: number, now: number, caseKeys: readonly string[] | null): number {
+    return this.s.release.run({ next, now, user: userId, channel, keys: caseKeys === null ? null : JSON.stringify(caseKeys) }).changes;
   }
 }

@@ -1,12 +1,12 @@
 import type pino from 'pino';
-import { DIGEST_CHANNELS, PrefsErrorCodes, type NotificationPrefs, type PrefsView } from '../../../shared/api/prefs';
+import { DIGEST_CHANNELS, PrefsErrorCodes, type DigestChannel, type NotificationPrefs, type PrefsView } from '../../../shared/api/prefs';
 import { ErrorCodes } from '../../../shared/api/errors';
 import { RateLimiter } from '../http/rate-limit';
 import type { DeliveryStore } from './delivery-store';
 import { maskPhone } from './mask';
 import { phoneCodeSms } from './messages/phone';
 import { PHONE_CODE, type PhoneCheck, type PhoneVerification } from './phone-verification';
-import { digestAt, type Availability } from './plan';
+import { digestAt, quietEnd, type Availability } from './plan';
 import type { PrefsStore } from './prefs-store';
 import type { TwilioClient } from './twilio';
 
@@ -40,7 +40,11 @@ export class NotificationSettings {
     return { ...s.prefs, phone: { number: s.phone?.number ?? null, pending }, available: { ...this.d.available } };
   }
 
-  /** Replace the settings. Waiting digests (email, SMS, call) move to the new digest time when hour, zone or (SMS, calls) quiet hours changed. */
+  /**
+   * Replace the settings. Waiting digests (email, SMS, call) move to the new digest time when hour,
+   * zone or (SMS, calls) quiet hours changed; they go out on their own at once (after quiet hours)
+   * when their channel leaves digest mode, or their case is newly set to immediate.
+   */
   put(userId: string, prefs: NotificationPrefs, now: number): { ok: true; view: PrefsView } | Refusal {
     for (const channel of ['sms', 'call'] as const) {
       if (prefs.channels[channel].enabled && !this.d.available[channel]) {
@@ -50,8 +54,14 @@ export class NotificationSettings {
     this.d.store.update(userId, now, (s) => {
       const moved = s.prefs.digestHour !== prefs.digestHour || s.prefs.timeZone !== prefs.timeZone;
       const quietMoved = JSON.stringify(s.prefs.quietHours) !== JSON.stringify(prefs.quietHours);
+      const before = s.prefs;
+      const nowImmediate = Object.keys(prefs.cases).filter((key) => prefs.cases[key] === 'immediate' && before.cases[key] !== 'immediate');
+      const leftDigest = (channel: DigestChannel) => before.channels[channel].mode === 'digest' && prefs.channels[channel].mode === 'immediate';
       s.prefs = prefs;
       for (const channel of DIGEST_CHANNELS) {
+        const release = (keys: string[] | null) => this.d.deliveries.releaseDigest(userId, channel, channel === 'email' ? now : quietEnd(s, now), now, keys);
+        if (leftDigest(channel)) release(null);
+        else if (nowImmediate.length > 0) release(nowImmediate);
         // SMS and call digests also wait out quiet hours, so they move when those change too.
         if (moved || (channel !== 'email' && quietMoved)) this.d.deliveries.rescheduleDigest(userId, channel, digestAt(s, channel, now), now);
       }

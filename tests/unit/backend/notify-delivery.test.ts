@@ -134,6 +134,30 @@ describe('enqueue', () => {
     expect(delivery(alert(u), 'email')).toMatchObject({ status: 'pending', next_attempt_at: T0 });
     expect(delivery(alert(u, { key: 'CT22|22SL-CC00001' }), 'email')).toMatchObject({ status: 'digest', next_attempt_at: Date.parse('2026-03-05T13:00:00Z') });
   });
+
+  it('a waiting digest goes out on its own once its case is set to immediate, or email leaves digest mode', async () => {
+    const other = 'CT22|22SL-CC00002';
+    const third = 'CT22|22SL-CC00003';
+    const u = await newUser((p) => {
+      p.channels.email.mode = 'digest';
+    });
+    for (const key of [KEY, other, third]) addCase(u, key);
+    const [a, b, c] = [alert(u), alert(u, { key: other }), alert(u, { key: third })];
+    for (const id of [a, b, c]) expect(delivery(id, 'email')).toMatchObject({ status: 'digest' });
+
+    const prefs = structuredClone(DEFAULT_PREFS);
+    prefs.channels.email.mode = 'digest';
+    prefs.cases[other] = 'immediate';
+    const before = Date.now();
+    expect((await u.client.put('/api/v1/prefs', prefs)).status).toBe(200);
+    expect(delivery(b, 'email')).toMatchObject({ status: 'pending' });
+    expect(delivery(b, 'email')!.next_attempt_at).toBeGreaterThanOrEqual(before);
+    expect(delivery(a, 'email')).toMatchObject({ status: 'digest' });
+
+    prefs.channels.email.mode = 'immediate';
+    expect((await u.client.put('/api/v1/prefs', prefs)).status).toBe(200);
+    for (const id of [a, c]) expect(delivery(id, 'email')).toMatchObject({ status: 'pending' });
+  });
 });
 
 describe('email', () => {
