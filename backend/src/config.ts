@@ -35,6 +35,19 @@ const EnvSchema = z.object({
   POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
   /** Least time between two requests to Case.net, in ms (plus up to half of it as jitter). */
   POLL_SPACING_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+  /**
+   * This process polls one share of the watched cases, `i/n` (0 ≤ i < n ≤ 64), when several backend
+   * processes share one database (DATABASE_URL=libsql://…); absent: all of them.
+   */
+  POLL_SHARD: z
+    .string()
+    .regex(/^\d{1,2}\/\d{1,2}$/, 'must be i/n, e.g. 0/3')
+    .transform((v) => {
+      const [index = 0, count = 1] = v.split('/').map(Number);
+      return { index, count };
+    })
+    .refine((s) => s.count >= 1 && s.count <= 64 && s.index < s.count, 'must be i/n with 0 ≤ i < n ≤ 64')
+    .optional(),
   /** How long the server waits for one Case.net answer. */
   CASENET_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
   /** SMS and calls through Twilio: all of SID, token and sender, or none (channels then unavailable). */
@@ -66,8 +79,11 @@ export type Config = {
   twilio: TwilioConfig | null;
   notify: { intervalMs: number; sendTimeoutMs: number };
   /** The server-side docket watcher; null when CASENET_BASE_URL is not set. */
-  poll: { baseUrl: string; intervalSeconds: number | undefined; spacingMs: number; timeoutMs: number } | null;
+  poll: { baseUrl: string; intervalSeconds: number | undefined; spacingMs: number; timeoutMs: number; shard: PollShard } | null;
 };
+
+/** The share of the watched cases one process polls: those whose row number is `index` modulo `count`. */
+export type PollShard = { index: number; count: number };
 
 export type TwilioConfig = { accountSid: string; authToken: string; from: string; baseUrl: string };
 
@@ -115,6 +131,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT,
     twilio: twilioConfig(e),
     notify: { intervalMs: e.NOTIFY_INTERVAL_MS, sendTimeoutMs: e.NOTIFY_SEND_TIMEOUT_MS },
-    poll: e.CASENET_BASE_URL ? { baseUrl: e.CASENET_BASE_URL.replace(/\/$/, ''), intervalSeconds: e.POLL_INTERVAL_SECONDS, spacingMs: e.POLL_SPACING_MS, timeoutMs: e.CASENET_TIMEOUT_MS } : null,
+    poll: e.CASENET_BASE_URL ? { baseUrl: e.CASENET_BASE_URL.replace(/\/$/, ''), intervalSeconds: e.POLL_INTERVAL_SECONDS, spacingMs: e.POLL_SPACING_MS, timeoutMs: e.CASENET_TIMEOUT_MS, shard: e.POLL_SHARD ?? { index: 0, count: 1 } } : null,
   };
 }

@@ -114,6 +114,12 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
     // NULL until the next good read of the case (which then takes the full comparison once).
     sql: `ALTER TABLE watched_case ADD COLUMN docket_digest TEXT;`,
   },
+  {
+    id: 7,
+    name: 'watch: a hash of each case key, so several pollers can share the cases (POLL_SHARD)',
+    // NULL until the watch list's next refresh fills it in (watch-store.ts).
+    sql: `ALTER TABLE watched_case ADD COLUMN shard_hash INTEGER;`,
+  },
 ];
 
 /** Apply the steps not applied yet; `upTo` stops after that many steps (migration tests only). */

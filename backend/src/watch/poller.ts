@@ -4,6 +4,7 @@ import { docketOf, describeFailure, interpretAnswer, type FetchCasenet } from '.
 import { docketRequest, type CasenetRequest } from '../../../shared/casenet/urls';
 import { assessRefresh, changesOf } from '../../../shared/diff';
 import { backoffDelay, cappedExponential, pollInterval, type PoliteQueue } from '../../../shared/schedule';
+import type { PollShard } from '../config';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
 import { createAlerts, type AlertSink } from './alerts';
@@ -34,6 +35,8 @@ export type PollerDeps = {
   intervalSeconds?: number;
   /** How long to wait for one answer (CASENET_TIMEOUT_MS). */
   timeoutMs: number;
+  /** POLL_SHARD: this process's share of the watched cases (all when absent). */
+  shard?: PollShard;
 };
 
 /**
@@ -63,7 +66,7 @@ export class Poller {
     store.refresh(now());
     const outcomes: CheckOutcome[] = [];
     try {
-      for (const watched of store.due(now(), limit)) outcomes.push(await this.check(watched));
+      for (const watched of store.due(now(), limit, this.deps.shard)) outcomes.push(await this.check(watched));
     } finally {
       this.flushSame();
     }

@@ -1,6 +1,8 @@
 import type { Fingerprinted } from '../../../shared/diff';
 import type { CaseSource, DocketEntry } from '../../../shared/casenet/types';
 import { CaseSource as CaseSourceSchema } from '../../../shared/casenet/types';
+import { hash64 } from '../../../shared/casenet/fingerprint';
+import type { PollShard } from '../config';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/transaction';
 import { docketDigest } from './docket-digest';
@@ -28,6 +30,9 @@ const toWatched = (r: Row): WatchedCase => ({
   failures: Number(r.failures),
   nextCheckAt: Number(r.next_check_at),
 });
+
+/** A well-spread 32-bit number from a case key: which poller's share the case is in (POLL_SHARD). */
+const shardHash = (key: string): number => Number.parseInt(hash64(key).slice(-8), 16);
 
 /** A case tracked without a known source is read from the old pages on www.courts.mo.gov. */
 export function defaultSource(courtId: string, caseNumber: string): CaseSource {
@@ -69,11 +74,14 @@ export class WatchStore {
            WHERE tracked = 1 AND deleted = 0 AND case_key NOT IN (SELECT case_key FROM watched_case) GROUP BY case_key`,
         )
         .all() as { case_key: string; court_id: string; case_number: string; source: string | null }[];
-      const insert = this.db.prepare('INSERT INTO watched_case (case_key, source, next_check_at) VALUES (?, ?, ?)');
+      const insert = this.db.prepare('INSERT INTO watched_case (case_key, source, next_check_at, shard_hash) VALUES (?, ?, ?, ?)');
       for (const m of missing) {
         const parsed = m.source ? CaseSourceSchema.safeParse(JSON.parse(m.source)) : null;
-        insert.run(m.case_key, JSON.stringify(parsed?.success ? parsed.data : defaultSource(m.court_id, m.case_number)), now);
+        insert.run(m.case_key, JSON.stringify(parsed?.success ? parsed.data : defaultSource(m.court_id, m.case_number)), now, shardHash(m.case_key));
       }
+      // Cases watched before the hash existed (migration 7).
+      const setHash = this.db.prepare('UPDATE watched_case SET shard_hash = ? WHERE case_key = ?');
+      for (const { case_key } of this.db.prepare('SELECT case_key FROM watched_case WHERE shard_hash IS NULL').all() as { case_key: string }[]) setHash.run(shardHash(case_key), case_key);
       const orphan = 'SELECT case_key FROM watched_case WHERE case_key NOT IN (SELECT case_key FROM user_case WHERE tracked = 1 AND deleted = 0)';
       this.db.prepare(`DELETE FROM watched_entry WHERE case_key IN (${orphan})`).run();
       this.db.prepare(`DELETE FROM watched_case WHERE case_key IN (${orphan})`).run();
@@ -85,8 +93,16 @@ export class WatchStore {
     return row ? toWatched(row) : null;
   }
 
-  due(now: number, limit: number): WatchedCase[] {
-    return (this.db.prepare('SELECT * FROM watched_case WHERE next_check_at <= ? ORDER BY next_check_at LIMIT ?').all(now, limit) as Row[]).map(toWatched);
+  /**
+   * Cases due by `now`, soonest first. With a shard, only this process's share: the cases whose key
+   * hash is `index` modulo `count` (stable, and evenly spread).
+   */
+  due(now: number, limit: number, shard: PollShard = { index: 0, count: 1 }): WatchedCase[] {
+    const rows =
+      shard.count === 1
+        ? this.db.prepare('SELECT * FROM watched_case WHERE next_check_at <= ? ORDER BY next_check_at LIMIT ?').all(now, limit)
+        : this.db.prepare('SELECT * FROM watched_case WHERE next_check_at <= ? AND shard_hash % ? = ? ORDER BY next_check_at LIMIT ?').all(now, shard.count, shard.index, limit);
+    return (rows as Row[]).map(toWatched);
   }
 
   /** The last good docket, in page order (null before the first good read). */

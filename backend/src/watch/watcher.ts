@@ -33,6 +33,7 @@ export function createWatcher(deps: { config: Config; db: Db; sink: AlertSink; l
       now: deps.now ?? Date.now,
       intervalSeconds: poll.intervalSeconds,
       timeoutMs: poll.timeoutMs,
+      shard: poll.shard,
     }),
   };
 }
