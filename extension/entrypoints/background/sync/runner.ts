@@ -18,6 +18,12 @@ export const SYNC_ALARM_MINUTES = 5;
 const DEBOUNCE_MS = 1_000;
 /** Retries after a failed round: full jitter under 5 s · 2^n, at most 5 minutes (then the alarm takes over). */
 const RETRY = { baseMs: 5_000, capMs: 5 * 60_000 };
+/**
+ * A round after a local change reads the server's check state (GET /api/v1/watch, the whole list of
+ * tracked cases) only if the last read is this old: a burst of note edits does not fetch it again and
+ * again; the server reads a case every 15 minutes at the most often anyway.
+ */
+const SERVER_CHECKS_EVERY_MS = 60_000;
 
 export type SyncRunnerDeps = AccountDeps & { random?: () => number };
 
@@ -34,6 +40,9 @@ export class SyncRunner {
   private failures = 0;
   /** No automatic round before this time (backoff); "Sync now" ignores it. */
   private retryAt = 0;
+  /** A round that also reads the server's check state is due (any round not started by a local change). */
+  private full = false;
+  private serverChecksAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly ctx: Ctx,
@@ -42,11 +51,15 @@ export class SyncRunner {
 
   /** A local change was queued: sync in a second, or when the backoff ends if that is later. */
   soon(): void {
-    this.schedule(Math.max(DEBOUNCE_MS, this.retryAt - this.ctx.now()));
+    this.schedule(Math.max(DEBOUNCE_MS, this.retryAt - this.ctx.now()), true);
   }
 
-  /** Run a round now; one already running gets one more round after it. Resolves when all are done. */
-  run(): Promise<void> {
+  /**
+   * Run a round now; one already running gets one more round after it. Resolves when all are done.
+   * `light`: started by a local change (see SERVER_CHECKS_EVERY_MS).
+   */
+  run(opts: { light?: boolean } = {}): Promise<void> {
+    if (!opts.light) this.full = true;
     this.cancelTimer();
     if (this.running) {
       this.again = true;
@@ -55,7 +68,9 @@ export class SyncRunner {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.round().catch((err: unknown) => console.warn('Docket Watch: sync round failed', err));
+        const full = this.full;
+        this.full = false;
+        await this.round(full).catch((err: unknown) => console.warn('Docket Watch: sync round failed', err));
       } while (this.again);
     })().finally(() => {
       this.running = null;
@@ -80,9 +95,9 @@ export class SyncRunner {
     return { enabled: enabled === true, running: this.running !== null, pending, ...status };
   }
 
-  private schedule(delayMs: number): void {
+  private schedule(delayMs: number, light = false): void {
     this.cancelTimer();
-    this.timer = setTimeout(() => void this.run(), delayMs);
+    this.timer = setTimeout(() => void this.run({ light }), delayMs);
   }
 
   private cancelTimer(): void {
@@ -90,7 +105,7 @@ export class SyncRunner {
     this.timer = null;
   }
 
-  private async round(): Promise<void> {
+  private async round(full: boolean): Promise<void> {
     const { ctx, deps } = this;
     if ((await syncEnabled(ctx.db)) !== true) return;
     const { server, session } = await currentSession(ctx, deps.store);
@@ -112,7 +127,10 @@ export class SyncRunner {
       });
       if (report.pulled > 0) await refreshBadge(ctx);
       // The server's own reads of the tracked cases, for the status lines; a failure here is not a sync failure.
-      await pullServerChecks(ctx, watchClient(opts, session.token)).catch((err: unknown) => console.warn('Docket Watch: could not read the server check state', err));
+      if (full || ctx.now() - this.serverChecksAt >= SERVER_CHECKS_EVERY_MS) {
+        this.serverChecksAt = ctx.now();
+        await pullServerChecks(ctx, watchClient(opts, session.token)).catch((err: unknown) => console.warn('Docket Watch: could not read the server check state', err));
+      }
     } catch (err) {
       if (isRevoked(err)) return signOutLocally(ctx.db, deps.store, SIGNED_OUT_NOTICE);
       await updateSyncStatus(ctx.db, { lastError: err instanceof Error ? err.message : String(err) });

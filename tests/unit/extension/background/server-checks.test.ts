@@ -102,6 +102,31 @@ describe('server check state after a sync round', () => {
   });
 });
 
+describe('how often the check state is read', () => {
+  it('a round after a local change reads it only when a minute has passed; any other round reads it', async () => {
+    const server = fakeServer({
+      'POST /api/v1/sync/push': (req) => json(200, { lastMutationId: (req.body as { mutations: { id: number }[] }).mutations.at(-1)?.id ?? 0, rejected: [] }),
+      'GET /api/v1/sync/pull': () => json(200, { cursor: 1, more: false, changes: [], lastMutationIds: {} }),
+      'GET /api/v1/watch': () => json(200, { watching: true, cases: [] }),
+    });
+    let now = Date.now();
+    ctx = { ...ctx, now: () => now };
+    runner = new SyncRunner(ctx, { ...deps(server.fetch), random: () => 0.5 });
+    await signedIn('http://127.0.0.1:8787');
+    const watchReads = () => server.received.filter((r) => r.path === '/api/v1/watch').length;
+    await runner.run();
+    expect(watchReads()).toBe(1);
+    await runner.run({ light: true });
+    await runner.run({ light: true });
+    expect(watchReads()).toBe(1);
+    now += 61_000;
+    await runner.run({ light: true });
+    expect(watchReads()).toBe(2);
+    await runner.run(); // "Sync now", start-up, the alarm
+    expect(watchReads()).toBe(3);
+  });
+});
+
 describe('"Check on server now"', () => {
   it('has the server read the case now, answers its message and the case with the new status line', async () => {
     await signedIn(t.url);
