@@ -13,9 +13,11 @@ let b: ExtensionBrowser;
 const simPost = (path: string, body: unknown) =>
   fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/** Click "Check now" and wait for its outcome ("Checked 2 cases: …"); the button is enabled again before the check has even started. */
 async function checkNowAndWait(popup: Page): Promise<void> {
   await popup.getByRole('button', { name: 'Check now' }).click();
-  await expect.poll(() => popup.getByRole('button', { name: 'Check now' }).isEnabled(), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => popup.locator('.check-now').textContent(), { timeout: 60_000 }).toMatch(/Checked \d+ cases?:/);
+  expect(await popup.getByRole('button', { name: 'Check now' }).isEnabled()).toBe(true);
 }
 
 beforeAll(async () => {

@@ -21,6 +21,8 @@ const MAX_RESULTS = 100;
 export function CheckNow({ api, initial, caseNumbers, pollMs, onFinished }: Props) {
   const [progress, setProgress] = useState<CheckProgress | null>(initial.running ? initial : null);
   const [error, setError] = useState<string | null>(null);
+  /** Between the click and the background's answer: the button is already off (no double start). */
+  const [starting, setStarting] = useState(false);
   const following = useRef(initial.running);
   const finished = useRef(onFinished);
   finished.current = onFinished;
@@ -54,19 +56,22 @@ export function CheckNow({ api, initial, caseNumbers, pollMs, onFinished }: Prop
 
   const start = async () => {
     setError(null);
+    setStarting(true);
     try {
       following.current = true;
       setProgress(await api('checkNow', {}));
     } catch (err) {
       following.current = false;
       setError(errorText(err));
+    } finally {
+      setStarting(false);
     }
   };
 
   const running = progress?.running ?? false;
   return (
     <div class="check-now">
-      <button type="button" class="button" onClick={start} disabled={running}>
+      <button type="button" class="button" onClick={start} disabled={running || starting}>
         Check now
       </button>
       <StatusNote>{progress && progressText(progress)}</StatusNote>
