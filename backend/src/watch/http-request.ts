@@ -29,13 +29,36 @@ const decoders: Record<string, Decode> = {
   br: promisify(brotliDecompress) as Decode,
 };
 
-export async function httpRequest(
-  url: URL,
-  opts: { method: string; headers: Record<string, string>; body?: string; timeoutMs: number; maxBytes: number },
-): Promise<HttpAnswer> {
+type ExchangeOptions = { method: string; headers: Record<string, string>; body?: string; timeoutMs: number; maxBytes: number };
+
+/** One request and its answer, decoded (gzip, deflate, br); a connection closed under a reuse is retried once. */
+export async function httpRequest(url: URL, opts: ExchangeOptions): Promise<HttpAnswer> {
+  let raw: HttpAnswer;
+  try {
+    raw = await exchange(url, opts);
+  } catch (err) {
+    // A kept-alive connection the server closed just as it was reused: once more, on a new one.
+    if (!(err instanceof StaleConnectionError)) throw err;
+    raw = await exchange(url, opts);
+  }
+  const encoding = raw.headers['content-encoding']?.trim().toLowerCase();
+  const decode = encoding ? decoders[encoding] : undefined;
+  if (!decode) return raw;
+  try {
+    return { ...raw, body: await decode(raw.body, { maxOutputLength: opts.maxBytes }) };
+  } catch (err) {
+    if (err instanceof RangeError) throw new HttpTooLargeError(`answer larger than ${opts.maxBytes} bytes once decompressed`);
+    throw err;
+  }
+}
+
+class StaleConnectionError extends Error {}
+
+/** One request and its whole (still encoded) answer. */
+function exchange(url: URL, opts: ExchangeOptions): Promise<HttpAnswer> {
   const client = url.protocol === 'https:' ? https : http;
   const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-  const raw = await new Promise<{ status: number; headers: Record<string, string>; body: Buffer }>((resolve, reject) => {
+  return new Promise<HttpAnswer>((resolve, reject) => {
     const req = client.request(url, { method: opts.method, agent, headers: { 'accept-encoding': 'gzip, deflate, br', ...opts.headers } }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -57,16 +80,7 @@ export async function httpRequest(
     // The whole exchange, not only a quiet socket, must end within timeoutMs.
     const timer = setTimeout(() => req.destroy(new HttpTimeoutError(`no answer within ${opts.timeoutMs} ms`)), opts.timeoutMs);
     req.on('close', () => clearTimeout(timer));
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => reject(req.reusedSocket && err.code === 'ECONNRESET' ? new StaleConnectionError(err.message) : err));
     req.end(opts.body);
   });
-  const encoding = raw.headers['content-encoding']?.trim().toLowerCase();
-  const decode = encoding ? decoders[encoding] : undefined;
-  if (!decode) return raw;
-  try {
-    return { ...raw, body: await decode(raw.body, { maxOutputLength: opts.maxBytes }) };
-  } catch (err) {
-    if (err instanceof RangeError) throw new HttpTooLargeError(`answer larger than ${opts.maxBytes} bytes once decompressed`);
-    throw err;
-  }
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverFetch } from '../../../../backend/src/watch/server-fetch';
@@ -92,5 +93,32 @@ describe('serverFetch', () => {
 
   it('hands over error statuses with their headers (Retry-After is the reader’s to honour)', async () => {
     expect(await fetchPage()(get('/casenet/cases/busy.do'))).toMatchObject({ ok: true, status: 503, text: 'busy', headers: { 'retry-after': '120' } });
+  });
+
+  it('sends again, once, on a new connection when a kept-alive one was closed as it was reused', async () => {
+    // A server that answers the first request of each connection and drops the connection on the second.
+    let connections = 0;
+    const sockets = new Set<Socket>();
+    const tcp = createTcpServer((socket) => {
+      connections += 1;
+      sockets.add(socket);
+      let requests = 0;
+      socket.on('data', () => {
+        requests += 1;
+        if (requests === 1) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 7\r\nConnection: keep-alive\r\n\r\nanswer!');
+        else socket.resetAndDestroy();
+      });
+    });
+    await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r));
+    const address = tcp.address();
+    const viaTcp = serverFetch({ baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, userAgent: 'x' });
+    try {
+      expect(await viaTcp(get('/casenet/cases/page.do'))).toMatchObject({ ok: true, text: 'answer!' });
+      expect(await viaTcp(get('/casenet/cases/page.do'))).toMatchObject({ ok: true, text: 'answer!' });
+      expect(connections).toBe(2);
+    } finally {
+      for (const socket of sockets) socket.destroy(); // the client keeps the last connection alive
+      await new Promise((r) => tcp.close(r));
+    }
   });
 });
