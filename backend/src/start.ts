@@ -6,7 +6,7 @@ import { openDatabase } from './db/connection';
 import { startNotifyLoop } from './notify/loop';
 import { createServices, type Services } from './services';
 import { every } from './util/periodic';
-import { remindHearings } from './watch/hearing-reminders';
+import { HEARING_REMINDERS_EVERY_MS, remindHearings } from './watch/hearing-reminders';
 import { watchTickMs } from './watch/watcher';
 
 export type RunningBackend = { url: string; port: number; services: Services; close(): Promise<void> };
@@ -26,15 +26,15 @@ export async function startBackend(config: Config, logger: pino.Logger): Promise
   if (notifyLoop) services.notifier.onEnqueued(() => notifyLoop.wake());
   // The docket watcher, when CASENET_BASE_URL is set.
   const poller = services.watch.poller;
-  const pollLoop = poller
+  const pollLoop = poller ? every(watchTickMs(config.poll?.intervalSeconds), () => poller.pollDue(), logger, 'docket poll') : null;
+  // Hearing reminders count whole days: looking every few minutes is plenty (each runs over every
+  // scheduled hearing of every watched docket).
+  const reminderLoop = poller
     ? every(
-        watchTickMs(config.poll?.intervalSeconds),
-        async () => {
-          await poller.pollDue();
-          remindHearings({ db, sink: services.notifier, daysBeforeOf: (userId) => services.notifier.prefsOf(userId).hearingReminders.daysBefore }, Date.now());
-        },
+        HEARING_REMINDERS_EVERY_MS,
+        async () => remindHearings({ db, sink: services.notifier, daysBeforeOf: (userId) => services.notifier.prefsOf(userId).hearingReminders.daysBefore }, Date.now()),
         logger,
-        'docket poll',
+        'hearing reminders',
       )
     : null;
   const address = server.address();
@@ -56,6 +56,7 @@ export async function startBackend(config: Config, logger: pino.Logger): Promise
     services,
     close: async () => {
       await pollLoop?.stop();
+      await reminderLoop?.stop();
       await notifyLoop?.stop();
       await new Promise<void>((done) => {
         server.close(() => {
