@@ -111,11 +111,14 @@ export class Poller {
   private async read(watched: WatchedCase): Promise<CheckOutcome> {
     const { queue, store, db, sink, logger, now } = this.deps;
     const request = this.requestFor(watched);
+    // What is stored before the read: another process (POLL_SHARD, or a user's "check now" served by
+    // another process) may store a newer read of the same case while this one is on the way.
+    const digestBefore = store.docketDigest(watched.key);
     const answer = await queue.run(() => this.deps.fetch(request, { timeoutMs: this.deps.timeoutMs }));
     const pageDigest = answer.ok && answer.status >= 200 && answer.status < 300 ? digestOf([request.method, request.url, request.body ?? '', watched.source.courtId, watched.source.caseNumber, answer.text]) : null;
     const same = pageDigest === null ? undefined : this.samePages.get(watched.key);
-    // The stored docket's digest, read now (not from the due list: a "check now" may have changed it since).
     const storedDigest = store.docketDigest(watched.key);
+    if (storedDigest !== digestBefore) return this.overtaken(watched);
     if (same !== undefined && same.page === pageDigest && storedDigest !== null && same.docket === storedDigest) {
       // The very page that last matched the stored docket, which is still what is stored: the
       // parse and the verdict would be the same as then ("accepted, no changes").
@@ -142,17 +145,30 @@ export class Poller {
     const t = now();
     const changes = verdict.baseline ? [] : changesOf(verdict.diff);
     const alertIds = inTransaction(db, () => {
+      // Checked again inside the write: transactions are serialised across processes.
+      if (store.docketDigest(watched.key) !== digestBefore) return null;
       store.recordGood(watched.key, verdict.entries, t, t + this.interval(t));
       const ids = changes.length ? createAlerts(db, watched.key, changes, store.followers(watched.key), 'server', t) : [];
       if (ids.length) sink.enqueue(ids, t);
       return ids;
     });
+    if (alertIds === null) return this.overtaken(watched);
     // What is stored now is this page's docket: the same page next time is unchanged.
     const nowStored = store.docketDigest(watched.key);
     if (pageDigest !== null && nowStored !== null) this.samePages.set(watched.key, { page: pageDigest, docket: nowStored });
     if (changes.length) logger.info({ caseKey: watched.key, changes: changes.length, alerts: alertIds.length }, 'docket changed');
     const message = verdict.baseline ? 'First read: this docket is the baseline.' : changes.length === 0 ? 'No new docket entries.' : `${changes.length} docket change${changes.length === 1 ? '' : 's'}.`;
     return { key: watched.key, ok: true, message, alerts: alertIds.length };
+  }
+
+  /**
+   * Another process stored a read of this case after this one was sent: that one stands (this
+   * answer may be older than it), nothing is written, nobody is alerted from this one.
+   */
+  private overtaken(watched: WatchedCase): CheckOutcome {
+    this.samePages.delete(watched.key);
+    this.deps.logger.info({ caseKey: watched.key }, 'another process stored a read of this case meanwhile; this one is dropped');
+    return { key: watched.key, ok: true, message: 'Another server process checked this case a moment ago; its result stands.', alerts: 0 };
   }
 
   /** pollInterval, computed once a minute: the schedule changes on whole hours (Central time), so within a minute it is the same. */

@@ -57,10 +57,15 @@ export class WatchStore {
       seen: db.prepare('SELECT fingerprint, first_seen_at FROM watched_entry WHERE case_key = ?'),
       deleteEntries: db.prepare('DELETE FROM watched_entry WHERE case_key = ?'),
       insertEntry: db.prepare('INSERT INTO watched_entry (case_key, fingerprint, position, entry, first_seen_at) VALUES (?, ?, ?, ?, ?)'),
+      // A check time older than the stored one (a batched write, another process's slower read) changes nothing.
       good: db.prepare(
-        'UPDATE watched_case SET baseline_at = coalesce(baseline_at, ?), quarantine = NULL, last_checked_at = ?, last_error = NULL, failures = 0, next_check_at = ? WHERE case_key = ?',
+        `UPDATE watched_case SET baseline_at = coalesce(baseline_at, :now), quarantine = NULL, last_checked_at = :now, last_error = NULL, failures = 0, next_check_at = :next
+         WHERE case_key = :key AND (last_checked_at IS NULL OR last_checked_at <= :now)`,
       ),
-      failure: db.prepare('UPDATE watched_case SET quarantine = ?, last_checked_at = ?, last_error = ?, failures = failures + 1, next_check_at = ? WHERE case_key = ?'),
+      failure: db.prepare(
+        `UPDATE watched_case SET quarantine = :quarantine, last_checked_at = :now, last_error = :message, failures = failures + 1, next_check_at = :next
+         WHERE case_key = :key AND (last_checked_at IS NULL OR last_checked_at <= :now)`,
+      ),
       followers: db.prepare('SELECT user_id FROM user_case WHERE case_key = ? AND tracked = 1 AND deleted = 0'),
     };
   }
@@ -139,7 +144,7 @@ export class WatchStore {
    * `recordGood` would leave, without rewriting the entries (first-seen times are kept either way).
    */
   recordSame(key: string, now: number, nextCheckAt: number): void {
-    this.s.good.run(now, now, nextCheckAt, key);
+    this.s.good.run({ now, next: nextCheckAt, key });
   }
 
   /** `recordSame` for many cases, in one transaction. */
@@ -151,6 +156,6 @@ export class WatchStore {
 
   /** A failed or doubtful read: the last good docket stays; the reason is shown to followers. */
   recordFailure(key: string, message: string, quarantine: string | null, now: number, nextCheckAt: number): void {
-    this.s.failure.run(quarantine, now, message, nextCheckAt, key);
+    this.s.failure.run({ quarantine, now, message, next: nextCheckAt, key });
   }
 }
