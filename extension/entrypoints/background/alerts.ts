@@ -10,6 +10,8 @@ import { viewUrl } from './views';
 
 /** More alerts than this from one check become a single grouped notification. */
 const MAX_SINGLE_NOTIFICATIONS = 3;
+/** More alerts than this from one sync pull (over every case) become one notification for all of them. */
+const MAX_PULLED_NOTIFICATIONS = 5;
 
 /** Recount unread alerts onto the toolbar badge. */
 export async function refreshBadge(ctx: Ctx): Promise<number> {
@@ -22,9 +24,15 @@ export async function refreshBadge(ctx: Ctx): Promise<number> {
 type CaseLabel = Pick<CaseRow, 'key' | 'caseNumber' | 'caption'>;
 
 /** Tell the user about fresh unread alerts of one case (if notifications are on), then update the badge. */
-export async function announce(ctx: Ctx, row: CaseLabel, created: readonly AlertRow[]): Promise<void> {
-  const unread = created.filter((a) => a.readAt === null);
-  if (unread.length > 0 && (await readSettings(ctx)).notifications) {
+export async function announce(ctx: Ctx, row: CaseLabel, alerts: readonly AlertRow[]): Promise<void> {
+  await tell(ctx, row, alerts.filter((a) => a.readAt === null));
+  await refreshBadge(ctx);
+}
+
+/** Notify one case's unread alerts (grouped above MAX_SINGLE_NOTIFICATIONS) and record them as announced. */
+async function tell(ctx: Ctx, row: CaseLabel, unread: readonly AlertRow[]): Promise<void> {
+  if (unread.length === 0) return;
+  if ((await readSettings(ctx)).notifications) {
     if (unread.length > MAX_SINGLE_NOTIFICATIONS) {
       const newest = [...unread].sort((a, b) => b.date.localeCompare(a.date))[0];
       await ctx.notify({ id: `case:${row.key}`, caseNumber: row.caseNumber, title: `${unread.length} docket changes`, caption: row.caption, date: newest?.date ?? null });
@@ -34,7 +42,13 @@ export async function announce(ctx: Ctx, row: CaseLabel, created: readonly Alert
       }
     }
   }
-  await refreshBadge(ctx);
+  await markAnnounced(ctx, unread);
+}
+
+/** Told (or deliberately not: notifications off): never announced again. */
+async function markAnnounced(ctx: Ctx, alerts: readonly AlertRow[]): Promise<void> {
+  const now = ctx.now();
+  await ctx.db.alerts.where('id').anyOf(alerts.map((a) => a.id)).modify({ announcedAt: now });
 }
 
 /**
@@ -42,11 +56,22 @@ export async function announce(ctx: Ctx, row: CaseLabel, created: readonly Alert
  * by case, like this browser's own; a case not in this folder (yet) is named by its key.
  */
 export async function announcePulled(ctx: Ctx, alerts: readonly AlertRow[]): Promise<void> {
-  const byCase = Map.groupBy(alerts, (a) => a.caseKey);
-  const rows = await ctx.db.cases.bulkGet([...byCase.keys()]);
-  for (const [i, [key, created]] of [...byCase].entries()) {
-    await announce(ctx, rows[i] ?? { key, caseNumber: parseCaseKey(key)?.caseNumber ?? key, caption: null }, created);
+  const unread = alerts.filter((a) => a.readAt === null);
+  const byCase = Map.groupBy(unread, (a) => a.caseKey);
+  if (unread.length > MAX_PULLED_NOTIFICATIONS) {
+    // A browser back after a while, or a busy night: one notification, not a burst.
+    if ((await readSettings(ctx)).notifications) {
+      const cases = byCase.size === 1 ? (parseCaseKey(unread[0]?.caseKey ?? '')?.caseNumber ?? '1 case') : `${byCase.size} cases`;
+      await ctx.notify({ id: `summary:${ctx.now()}`, caseNumber: cases, title: `${unread.length} docket changes`, caption: 'Open Docket Watch to read them.', date: null });
+    }
+    await markAnnounced(ctx, unread);
+  } else {
+    const rows = await ctx.db.cases.bulkGet([...byCase.keys()]);
+    for (const [i, [key, ofCase]] of [...byCase].entries()) {
+      await tell(ctx, rows[i] ?? { key, caseNumber: parseCaseKey(key)?.caseNumber ?? key, caption: null }, ofCase);
+    }
   }
+  await refreshBadge(ctx);
 }
 
 function describe(alert: AlertRow, now: number): string {
@@ -104,7 +129,9 @@ export async function openAlert(ctx: Ctx, id: string): Promise<{ url: string | n
 /** A notification was clicked: open its case page and mark what it announced as read. */
 export async function notificationClicked(ctx: Ctx, notificationId: string): Promise<void> {
   let url: string | null;
-  if (notificationId.startsWith('case:')) {
+  if (notificationId.startsWith('summary:')) {
+    url = '/dashboard.html'; // the alerts of many cases: the folder, unread first
+  } else if (notificationId.startsWith('case:')) {
     const key = notificationId.slice('case:'.length);
     await markAllRead(ctx, key);
     const row = await ctx.db.cases.get(key);

@@ -49,7 +49,7 @@ async function check(ctx: Ctx, row: CaseRow, account: AccountDeps): Promise<Chec
   checked.nextCheckAt = row.tracked ? await nextCheckTime(ctx, checked) : null;
   if (read.page.caption) checked.caption = row.caption ?? read.page.caption;
   const entries = verdict.entries.map((f) => f.entry);
-  const created = await storeDocket(ctx, {
+  const { created, unannounced } = await storeDocket(ctx, {
     key: row.key,
     entries,
     fingerprints: verdict.entries.map((f) => f.fingerprint),
@@ -58,10 +58,12 @@ async function check(ctx: Ctx, row: CaseRow, account: AccountDeps): Promise<Chec
     alertsRead: false,
     patch: { lastCheckedAt: now, lastCheckedBy: 'browser', lastError: null, failures: 0, quarantine: null, docketAt: now, nextCheckAt: checked.nextCheckAt, caption: checked.caption },
   });
-  await announce(ctx, checked, created);
+  // The server may have raised (and this browser pulled, silently) an alert for the same entry first.
+  await announce(ctx, checked, [...created, ...unannounced]);
   ctx.defer(() => reportSnapshot(ctx, account, row, entries));
-  const message = created.length === 0 ? 'No new docket entries.' : `${created.length} docket change${created.length === 1 ? '' : 's'}.`;
-  return { key: row.key, ok: true, message, alerts: created.length };
+  const found = created.length + unannounced.length;
+  const message = found === 0 ? 'No new docket entries.' : `${found} docket change${found === 1 ? '' : 's'}.`;
+  return { key: row.key, ok: true, message, alerts: found };
 }
 
 async function fail(ctx: Ctx, row: CaseRow, lastError: string, quarantine: string | null): Promise<CheckResult> {

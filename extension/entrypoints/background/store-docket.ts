@@ -24,9 +24,10 @@ export type StoreDocketInput = {
 
 /**
  * Write a docket, its alerts and the case's new state in one transaction. An alert id is its
- * dedupe key, so an alert that exists already is never written again. Returns the alerts created.
+ * dedupe key, so an alert that exists already is never written again. Returns the alerts created,
+ * and those that existed already (pulled from the server) unread and never announced.
  */
-export async function storeDocket(ctx: Ctx, input: StoreDocketInput): Promise<AlertRow[]> {
+export async function storeDocket(ctx: Ctx, input: StoreDocketInput): Promise<{ created: AlertRow[]; unannounced: AlertRow[] }> {
   const now = ctx.now();
   const { db } = ctx;
   return db.transaction('rw', syncedTables(db, db.cases, db.entries, db.alerts, db.readMarks), async () => {
@@ -59,12 +60,12 @@ export async function storeDocket(ctx: Ctx, input: StoreDocketInput): Promise<Al
       readAt: input.alertsRead ? now : null,
     }));
     // Another browser read one of them before this one raised it: it starts read, at that time.
-    const { created, markedElsewhere } = await addNewAlerts(db, candidates);
+    const { created, known, markedElsewhere } = await addNewAlerts(db, candidates);
     // One raised already read (the user is looking at it) is read in every browser.
     await enqueue(ctx, created.flatMap((a) => (a.readAt !== null && !markedElsewhere.has(a.id) ? [{ op: 'markRead' as const, args: { alertId: a.id, readAt: a.readAt } }] : [])));
     // `updatedAt` moves only when the docket itself changed, so a quiet check does not reorder lists.
     const docketChanged = removedCount > 0 || rows.some((r) => !byFingerprint.has(r.fingerprint));
     await db.cases.update(input.key, docketChanged ? { ...input.patch, updatedAt: now } : input.patch);
-    return created;
+    return { created, unannounced: input.alertsRead ? [] : known.filter((a) => a.readAt === null && a.announcedAt === undefined) };
   });
 }

@@ -49,7 +49,7 @@ export async function addPulledAlerts(db: AppDb, changes: readonly Extract<Chang
   return created.flatMap((a) => (notify.has(a.id) ? [a.id] : []));
 }
 
-/** Of the alerts `ids`, those to announce now: still stored, unread, and fresh. */
+/** Of the alerts `ids`, those to announce now: still stored, unread, never announced, and fresh. */
 export async function toAnnounce(db: AppDb, ids: readonly string[], now: number): Promise<AlertRow[]> {
-  return (await db.alerts.bulkGet([...ids])).flatMap((a) => (a && a.readAt === null && now - a.createdAt <= ANNOUNCE_WITHIN_MS ? [a] : []));
+  return (await db.alerts.bulkGet([...ids])).flatMap((a) => (a && a.readAt === null && a.announcedAt === undefined && now - a.createdAt <= ANNOUNCE_WITHIN_MS ? [a] : []));
 }

@@ -17,4 +17,10 @@ export type AlertRow = {
   title: string;
   createdAt: number;
   readAt: number | null;
+  /**
+   * When the user was told of it by a notification, or it was decided not to (notifications off, or
+   * too old): set once, so an alert pulled silently from the server is still announced when this
+   * browser's own check finds its entry, and never twice.
+   */
+  announcedAt?: number;
 };

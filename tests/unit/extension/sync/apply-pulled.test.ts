@@ -89,7 +89,7 @@ describe('applying pulled changes', () => {
 
     // This browser's own check finds the entry later: its alert starts read, at the other browser's time.
     await ctx.db.outbox.clear();
-    const created = await storeDocket(ctx, { key: KEY, entries: shown, fingerprints: prints, mode: 'merge', changes: [{ kind: 'new', fingerprint: prints[0]!, entry: shown[0]! }], alertsRead: false, patch: {} });
+    const { created } = await storeDocket(ctx, { key: KEY, entries: shown, fingerprints: prints, mode: 'merge', changes: [{ kind: 'new', fingerprint: prints[0]!, entry: shown[0]! }], alertsRead: false, patch: {} });
     expect(created.map((a) => a.readAt)).toEqual([600]);
     expect(await ctx.db.readMarks.count()).toBe(0);
     expect(await queued(ctx)).toEqual([]); // the server has that mark already

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { notificationClicked, openAlert } from '../../../../extension/entrypoints/background/alerts';
+import { announce, notificationClicked, openAlert } from '../../../../extension/entrypoints/background/alerts';
 import { readSettings, saveSettings } from '../../../../extension/entrypoints/background/settings';
 import { storeDocket } from '../../../../extension/entrypoints/background/store-docket';
 import { DexieReplica } from '../../../../extension/entrypoints/background/sync/replica';
@@ -53,7 +53,9 @@ describe('pulled alerts', () => {
   it('stores each once, as the alert this browser raised for the same entry; only the new one is announced', async () => {
     const shown = [entry('2025-03-04', 'Motion to Dismiss'), ...DOCKET];
     const prints = fingerprintEntries(shown);
-    const [local] = await storeDocket(ctx, { key: KEY, entries: shown, fingerprints: prints, mode: 'merge', changes: [{ kind: 'new', fingerprint: prints[0]!, entry: shown[0]! }], alertsRead: false, patch: {} });
+    const {
+      created: [local],
+    } = await storeDocket(ctx, { key: KEY, entries: shown, fingerprints: prints, mode: 'merge', changes: [{ kind: 'new', fingerprint: prints[0]!, entry: shown[0]! }], alertsRead: false, patch: {} });
     const page = [pulled(prints[0]!, { title: 'Motion to Dismiss', date: '2025-03-04', createdAt: 1 }), pulled('fp-server', { title: 'Order Entered' })];
 
     await apply(page);
@@ -68,6 +70,7 @@ describe('pulled alerts', () => {
       title: 'Order Entered',
       createdAt: ctx.clock.now - HOUR,
       readAt: null,
+      announcedAt: ctx.clock.now,
     });
     expect(await ctx.db.alerts.count()).toBe(2);
     expect(ctx.notifications).toEqual([{ id: `${KEY}|fp-server|new`, caseNumber: '22SL-CC00807', title: 'Order Entered', caption: 'JANE DOE V ACME CORP', date: '2025-03-03' }]);
@@ -114,6 +117,31 @@ describe('pulled alerts', () => {
     await apply([pulled('fp-h#2d', { kind: 'hearing', title: 'Hearing Scheduled', date: '2025-02-20', scheduledFor: '03/06/2025; 9:00 AM; Division 12' })]);
     expect(await ctx.db.alerts.get(`${KEY}|fp-h#2d|hearing`)).toMatchObject({ kind: 'hearing', date: '2025-03-06', title: 'Hearing Scheduled' });
     expect(ctx.notifications.map((n) => [n.title, n.date])).toEqual([['Hearing in 2 days: Hearing Scheduled', '2025-03-06']]);
+  });
+
+  it('one pulled silently (browser channel off) is announced once when this browser finds its entry itself', async () => {
+    const shown = [entry('2025-03-04', 'Motion to Dismiss'), ...DOCKET];
+    const prints = fingerprintEntries(shown);
+    await apply([pulled(prints[0]!, { title: 'Motion to Dismiss', date: '2025-03-04', notify: false })]);
+    expect(ctx.notifications).toEqual([]);
+
+    const check = () => storeDocket(ctx, { key: KEY, entries: shown, fingerprints: prints, mode: 'merge', changes: [{ kind: 'new', fingerprint: prints[0]!, entry: shown[0]! }], alertsRead: false, patch: {} });
+    const first = await check();
+    expect(first.created).toEqual([]);
+    expect(first.unannounced.map((a) => a.title)).toEqual(['Motion to Dismiss']);
+    await announce(ctx, { key: KEY, caseNumber: '22SL-CC00807', caption: null }, first.unannounced);
+    expect(ctx.notifications.map((n) => n.title)).toEqual(['Motion to Dismiss']);
+    expect((await check()).unannounced).toEqual([]); // told once
+  });
+
+  it('many fresh alerts in one pull make one notification for all of them, and one badge update', async () => {
+    const other = 'CT13|14BA-CV01093';
+    await apply([...['a', 'b', 'c', 'd'].map((f) => pulled(`fp-${f}`)), ...['e', 'f'].map((f) => pulled(`fp-${f}`, { caseKey: other }))]);
+    expect(ctx.notifications).toEqual([{ id: `summary:${ctx.clock.now}`, caseNumber: '2 cases', title: '6 docket changes', caption: 'Open Docket Watch to read them.', date: null }]);
+    expect(ctx.badge).toEqual([6]);
+    expect(await ctx.db.alerts.filter((a) => a.announcedAt === undefined).count()).toBe(0);
+    await notificationClicked(ctx, `summary:${ctx.clock.now}`);
+    expect(ctx.opened).toEqual(['/dashboard.html']);
   });
 
   it('ignores an alert whose id does not match its parts, whose fields are out of bounds, or a hearing reminder without a hearing date', async () => {
