@@ -79,6 +79,17 @@ describe('notifications view', () => {
     expect(screen.getByText(/no phone number can be confirmed/)).toBeTruthy();
   });
 
+  it('saving the form keeps the per-case choices the server has now, made elsewhere since the page opened', async () => {
+    let stored = view();
+    const { calls } = setup({ getPrefs: () => stored, savePrefs: (p) => (stored = { ...stored, ...p }) });
+    await settingsForm();
+    stored = { ...stored, cases: { ...stored.cases, [KEY]: 'mute' } }; // muted from an email's unsubscribe link
+    pick('Digest hour', '18');
+    save();
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(callsOf(calls, 'savePrefs').at(-1)?.cases).toEqual({ 'CT12|171155061': 'mute', [KEY]: 'mute' });
+  });
+
   it('checks the form with the shared schema before saving, then saves and says so', async () => {
     const { calls } = setup({ getPrefs: () => view(), savePrefs: (p) => ({ ...view(), ...p }) });
     await settingsForm();

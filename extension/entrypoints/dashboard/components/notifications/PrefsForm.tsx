@@ -10,7 +10,7 @@ import { ChannelToggle } from './ChannelToggle';
 import { ModeChoice } from './ModeChoice';
 
 type Props = {
-  api: Api<'savePrefs'>;
+  api: Api<'savePrefs' | 'getPrefs'>;
   view: PrefsView;
   onSaved: (view: PrefsView) => void;
   /** Saving failed: the server may have signed this browser out. */
@@ -49,7 +49,10 @@ export function PrefsForm({ api, view, onSaved, onFailed }: Props) {
     if (!checked.ok) return setError('Some settings need fixing; see the marked fields.');
     void run(async () => {
       try {
-        onSaved(await api('savePrefs', checked.prefs));
+        // Per-case choices are not on this form: keep the server's, which may have changed since this
+        // page opened (a case muted from an email's unsubscribe link, or from a case page).
+        const current = await api('getPrefs', {});
+        onSaved(await api('savePrefs', { ...checked.prefs, cases: current.cases }));
       } catch (err) {
         const fields = serverFieldErrors(errorText(err));
         if (!fields) throw err;
