@@ -30,7 +30,7 @@ export type HandlerParts = {
 
 /** One plain async function per protocol request; `dispatch` validates before calling them. */
 export function createHandlers(ctx: Ctx, parts: HandlerParts = {}): Handlers {
-  const { checks = new CheckRunner(ctx, checkCase), account = accountHandlers(ctx), sync = new SyncRunner(ctx, defaultAccountDeps()), notifications = notificationHandlers(ctx), serverChecks = serverCheckHandlers(ctx) } = parts;
+  const { checks = new CheckRunner(ctx, checkCase), account = accountHandlers(ctx), sync = new SyncRunner(ctx, defaultAccountDeps()), notifications = notificationHandlers(ctx), serverChecks = serverCheckHandlers(ctx, defaultAccountDeps(), () => sync.run()) } = parts;
   const limitedSummary = async (limit: number, search?: string): Promise<Summary> => {
     const [unread, cases, caseCount] = await Promise.all([unreadAlerts(ctx), summarizeRecentCases(ctx, limit, search), ctx.db.cases.count()]);
     return { unread, unreadCount: unread.length, cases, caseCount, progress: checks.getProgress() };

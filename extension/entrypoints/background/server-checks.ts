@@ -34,8 +34,11 @@ async function storeServerChecks(ctx: Pick<Ctx, 'db'>, state: WatchState): Promi
   });
 }
 
-/** The dashboard's "Check on server now": the server reads one tracked case on Case.net now. */
-export function serverCheckHandlers(ctx: Ctx, deps: AccountDeps = defaultAccountDeps()): Pick<Handlers, ServerCheckRequestName> {
+/**
+ * The dashboard's "Check on server now": the server reads one tracked case on Case.net now. When
+ * that raised alerts, `syncNow` fetches them at once (else they would wait for the next sync round).
+ */
+export function serverCheckHandlers(ctx: Ctx, deps: AccountDeps = defaultAccountDeps(), syncNow: () => Promise<void> = async () => undefined): Pick<Handlers, ServerCheckRequestName> {
   return {
     checkOnServer: async ({ key }) => {
       const row = await ctx.db.cases.get(key);
@@ -45,6 +48,7 @@ export function serverCheckHandlers(ctx: Ctx, deps: AccountDeps = defaultAccount
       if (!session) throw new Error('Sign in to ask the server to check this case.');
       const client = watchClient({ baseUrl: server, deviceId: await deps.store.deviceId(), fetch: deps.fetch }, session.token);
       const result = await client.checkNow(key).catch((err: unknown) => refused(ctx, deps, err));
+      if (result.alerts > 0) await syncNow();
       // The check is done either way; its time and outcome show on the status line when they arrive.
       await pullServerChecks(ctx, client).catch((err: unknown) => console.warn('Docket Watch: could not read the server check state', err));
       const checked = await ctx.db.cases.get(key);

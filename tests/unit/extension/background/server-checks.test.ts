@@ -138,6 +138,17 @@ describe('"Check on server now"', () => {
     expect(checkStatus(result.summary, Date.now())).toBe('Checked just now by the server');
   });
 
+  it('fetches the alerts the check raised at once, not at the next sync round', async () => {
+    await signedIn(t.url);
+    await runner.run();
+    const { checkOnServer } = serverCheckHandlers(ctx, deps(), () => runner.run());
+    await checkOnServer({ key: KEY }, {}); // the server's baseline, if it has none yet
+    expect((await control('POST', '/__sim/cases/SMPDB0010_CT22/22SL-CC00807/entries', { date: '2026-11-30', title: 'Order of Continuance' })).ok).toBe(true);
+    const result = await checkOnServer({ key: KEY }, {});
+    expect(result.message).toBe('1 docket change.');
+    expect((await ctx.db.alerts.toArray()).map((a) => a.title)).toContain('Order of Continuance');
+  });
+
   it('says "try again in N s" past 3 checks a minute', async () => {
     const server = fakeServer({ [`POST /api/v1/cases/${encodeURIComponent(KEY)}/check`]: () => json(429, { code: 'RATE_LIMITED', message: 'Too many checks; try again in 42 s.', retryAfter: 42 }) });
     await signedIn('http://127.0.0.1:8787');
