@@ -88,6 +88,13 @@ export function nextZonedHour(after: number, hour: number, timeZone: string): nu
   throw new Error(`no ${hour}:00 in ${timeZone} after ${new Date(after).toISOString()}`); // unreachable for a real zone
 }
 
+/** The last start of `hour`:00 local time at or before `at` (within the day before it). */
+export function lastZonedHour(at: number, hour: number, timeZone: string): number {
+  let last = nextZonedHour(at - 26 * 3_600_000, hour, timeZone);
+  for (let next = nextZonedHour(last, hour, timeZone); next <= at; next = nextZonedHour(next, hour, timeZone)) last = next;
+  return last;
+}
+
 export type HourRange = { startHour: number; endHour: number };
 
 /** Whether `ts` falls in [startHour, endHour) local time; a range across midnight (22 → 7) works. Equal hours: never. */

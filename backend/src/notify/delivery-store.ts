@@ -68,11 +68,20 @@ export class DeliveryStore {
       pulled: db.prepare(`UPDATE delivery SET status = 'sent', attempts = attempts + 1, provider_id = ?, updated_at = ? WHERE id = ? AND status = 'ready'`),
       release: db.prepare(
         `UPDATE delivery SET status = 'pending', next_attempt_at = :next, updated_at = :now
-         WHERE user_id = :user AND channel = :channel AND status = 'digest' AND attempts = 0 AND lease_until IS NULL
+         WHERE user_id = :user AND channel = :channel AND status = 'digest' AND lease_until IS NULL
+           AND (:keys IS NULL OR alert_id IN (SELECT id FROM alert WHERE user_id = :user AND case_key IN (SELECT value FROM json_each(:keys))))`,
+      ),
+      cancelReady: db.prepare(
+        `UPDATE delivery SET status = 'cancelled', last_error = :reason, updated_at = :now
+         WHERE user_id = :user AND channel = 'browser' AND status = 'ready'
            AND (:keys IS NULL OR alert_id IN (SELECT id FROM alert WHERE user_id = :user AND case_key IN (SELECT value FROM json_each(:keys))))`,
       ),
       reschedule: db.prepare(
-        `UPDATE delivery SET next_attempt_at = ?, updated_at = ? WHERE user_id = ? AND channel = ? AND status = 'digest' AND attempts = 0 AND lease_until IS NULL`,
+        `UPDATE delivery SET next_attempt_at = :next, updated_at = :now
+         WHERE user_id = :user AND channel = :channel AND status = 'digest' AND attempts = 0 AND lease_until IS NULL AND (:from IS NULL OR next_attempt_at = :from)`,
+      ),
+      waitingTimes: db.prepare(
+        `SELECT DISTINCT next_attempt_at AS at FROM delivery WHERE user_id = ? AND channel = ? AND status = 'digest' AND attempts = 0 AND lease_until IS NULL`,
       ),
     };
   }
@@ -136,13 +145,30 @@ export class DeliveryStore {
     return marked;
   }
 
-  /** Waiting digest rows of a user on `channel` (never tried) move to a new digest time (the user changed hour, zone or quiet hours). */
-  rescheduleDigest(userId: string, channel: Channel, next: number, now: number): number {
-    return this.s.reschedule.run(next, now, userId, channel).changes;
+  /**
+   * Waiting digest rows of a user on `channel` (never tried) move to a new time: all of them, or
+   * those now due at `from`.
+   */
+  rescheduleDigest(userId: string, channel: Channel, next: number, now: number, from: number | null = null): number {
+    return this.s.reschedule.run({ next, now, user: userId, channel, from }).changes;
+  }
+
+  /** When the waiting digest rows of a user on `channel` (never tried) are due, each time once. */
+  waitingDigestTimes(userId: string, channel: Channel): number[] {
+    return (this.s.waitingTimes.all(userId, channel) as { at: number }[]).map((r) => Number(r.at));
   }
 
   /**
-   * Waiting digest rows of a user's channel (never tried) go out on their own at `next` instead: the
+   * Browser notifications not handed to a browser yet (`ready`) are called off: the user muted
+   * these cases (`caseKeys`) or turned the browser channel off (null: every case). A browser that
+   * pulls them later stores them unread but does not pop a notification.
+   */
+  cancelReady(userId: string, caseKeys: readonly string[] | null, reason: string, now: number): number {
+    return this.s.cancelReady.run({ user: userId, keys: caseKeys === null ? null : JSON.stringify(caseKeys), reason, now }).changes;
+  }
+
+  /**
+   * Waiting digest rows of a user's channel (retries too) go out on their own at `next` instead: the
    * channel left digest mode (`caseKeys` null), or these cases were set to immediate.
    */
   releaseDigest(userId: string, channel: Channel, next: number, now: number, caseKeys: readonly string[] | null): number {

@@ -20,13 +20,14 @@ import { readUnsubscribeToken, unsubscribeToken } from './unsubscribe-token';
 /**
  * Everything from "an alert row exists" to "the user got it once on each chosen channel":
  * - `enqueue(alertIds, now)`: synchronous; the poller calls it (inside its transaction is fine);
- *   listeners given to `onEnqueued` hear of every call that made deliveries (the relay loop wakes);
+ *   listeners given to `onEnqueued` hear of every call that made deliveries, and of deliveries a
+ *   settings change made due at once (the relay loop wakes);
  * - `relayOnce(now)` / `digestOnce(now)`: what the background loop runs (tests call them directly);
  * - `settings`, `history`, `unsubscribe`: what the routes use.
  */
 export type Notifier = {
   enqueue(alertIds: readonly string[], now: number): number;
-  /** Called (synchronously, right after) whenever `enqueue` made deliveries. */
+  /** Called (synchronously, right after) whenever `enqueue` made deliveries, or a settings change made waiting ones due now. */
   onEnqueued(listener: () => void): void;
   relayOnce(now: number): Promise<RelayCounts>;
   digestOnce(now: number): Promise<DigestCounts>;
@@ -71,12 +72,15 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   const relay = new Relay({ ...common, twilio });
   const digest = new DigestSender({ ...common, twilio });
   const enqueuer = new Enqueuer(db, deliveries, available);
-  const settings = new NotificationSettings({ store, deliveries, phone: new PhoneVerification(store, secret), twilio, available, logger, userExists: (id) => recipients.exists(id) });
   const listeners: (() => void)[] = [];
+  const due = () => {
+    for (const listener of listeners) listener();
+  };
+  const settings = new NotificationSettings({ store, deliveries, phone: new PhoneVerification(store, secret), twilio, available, logger, userExists: (id) => recipients.exists(id), onReleased: due });
   return {
     enqueue: (alertIds, now) => {
       const made = enqueuer.enqueue(alertIds, now);
-      if (made > 0) for (const listener of listeners) listener();
+      if (made > 0) due();
       return made;
     },
     onEnqueued: (listener) => listeners.push(listener),

@@ -1,6 +1,7 @@
 import type pino from 'pino';
 import { DIGEST_CHANNELS, PrefsErrorCodes, type DigestChannel, type NotificationPrefs, type PrefsView } from '../../../shared/api/prefs';
 import { ErrorCodes } from '../../../shared/api/errors';
+import { lastZonedHour } from '../../../shared/schedule/zoned';
 import { RateLimiter } from '../http/rate-limit';
 import type { DeliveryStore } from './delivery-store';
 import { maskPhone } from './mask';
@@ -31,6 +32,8 @@ export class NotificationSettings {
       available: Availability;
       logger: pino.Logger;
       userExists: (userId: string) => boolean;
+      /** Deliveries became due at once (released from a digest): the relay should look now. */
+      onReleased?: () => void;
     },
   ) {}
 
@@ -57,14 +60,28 @@ export class NotificationSettings {
       const before = s.prefs;
       const nowImmediate = Object.keys(prefs.cases).filter((key) => prefs.cases[key] === 'immediate' && before.cases[key] !== 'immediate');
       const leftDigest = (channel: DigestChannel) => before.channels[channel].mode === 'digest' && prefs.channels[channel].mode === 'immediate';
+      const nowMuted = Object.keys(prefs.cases).filter((key) => prefs.cases[key] === 'mute' && before.cases[key] !== 'mute');
+      const browserOff = before.channels.browser.enabled && !prefs.channels.browser.enabled;
       s.prefs = prefs;
+      let released = 0;
       for (const channel of DIGEST_CHANNELS) {
         const release = (keys: string[] | null) => this.d.deliveries.releaseDigest(userId, channel, channel === 'email' ? now : quietEnd(s, now), now, keys);
-        if (leftDigest(channel)) release(null);
-        else if (nowImmediate.length > 0) release(nowImmediate);
-        // SMS and call digests also wait out quiet hours, so they move when those change too.
-        if (moved || (channel !== 'email' && quietMoved)) this.d.deliveries.rescheduleDigest(userId, channel, digestAt(s, channel, now), now);
+        if (leftDigest(channel)) released += release(null);
+        else if (nowImmediate.length > 0) released += release(nowImmediate);
+        if (moved) this.d.deliveries.rescheduleDigest(userId, channel, digestAt(s, channel, now), now);
+        // SMS and call digests also wait out quiet hours: from the digest hour they were waiting for,
+        // to the end of the new quiet hours (the same day's digest, not the next one).
+        else if (channel !== 'email' && quietMoved) {
+          for (const from of this.d.deliveries.waitingDigestTimes(userId, channel)) {
+            const hour = lastZonedHour(from, prefs.digestHour, prefs.timeZone);
+            this.d.deliveries.rescheduleDigest(userId, channel, Math.max(now, quietEnd(s, hour)), now, from);
+          }
+        }
       }
+      // Browser notifications not yet handed to a browser follow the new choice too.
+      if (browserOff) this.d.deliveries.cancelReady(userId, null, 'browser notifications are turned off', now);
+      else if (nowMuted.length > 0) this.d.deliveries.cancelReady(userId, nowMuted, 'the case is muted', now);
+      if (released > 0) this.d.onReleased?.();
     });
     return { ok: true, view: this.view(userId, now) };
   }
@@ -74,6 +91,7 @@ export class NotificationSettings {
     if (!this.d.userExists(userId)) return false;
     this.d.store.update(userId, now, (s) => {
       s.prefs.cases[caseKey] = 'mute';
+      this.d.deliveries.cancelReady(userId, [caseKey], 'the case is muted', now);
     });
     this.d.logger.info({ userId }, 'case muted by unsubscribe');
     return true;

@@ -20,8 +20,9 @@ type Row = {
 };
 
 /**
- * The user's alerts as pull changes, in version order. `notify` says a browser delivery exists (the
- * user had browser notifications on for it). Alerts of a removed case are left out: the browsers
+ * The user's alerts as pull changes, in version order. `notify` says a browser delivery is due or
+ * was handed out (the user had browser notifications on for it, and has not muted the case or
+ * turned the channel off since). Alerts of a removed case are left out: the browsers
  * dropped that case with its alerts.
  */
 export class AlertFeed {
@@ -31,7 +32,7 @@ export class AlertFeed {
     this.since = db.prepare(
       `SELECT a.id, a.case_key, a.fingerprint, a.kind, a.origin, a.created_at, a.version,
          json_extract(a.entry, '$.date') AS date, json_extract(a.entry, '$.title') AS title, json_extract(a.entry, '$.scheduledFor') AS scheduled_for,
-         d.id IS NOT NULL AS notify
+         d.status IN ('ready', 'sent') AS notify
        FROM alert a LEFT JOIN delivery d ON d.alert_id = a.id AND d.channel = 'browser'
        WHERE a.user_id = ? AND a.version > ?
          AND NOT EXISTS (SELECT 1 FROM user_case c WHERE c.user_id = a.user_id AND c.case_key = a.case_key AND c.deleted = 1)

@@ -135,6 +135,25 @@ describe('enqueue', () => {
     expect(delivery(alert(u, { key: 'CT22|22SL-CC00001' }), 'email')).toMatchObject({ status: 'digest', next_attempt_at: Date.parse('2026-03-05T13:00:00Z') });
   });
 
+  it('a browser notification not yet handed to a browser is called off when its case is muted or the channel turned off', async () => {
+    const withBrowser = (p: NotificationPrefs) => {
+      p.channels.browser.enabled = true;
+    };
+    const u = await newUser(withBrowser);
+    const other = 'CT22|22SL-CC00005';
+    for (const key of [KEY, other]) addCase(u, key);
+    const [a, b] = [alert(u), alert(u, { key: other })];
+    expect(delivery(a, 'browser')).toMatchObject({ status: 'ready' });
+    notifier().settings.mute(u.id, KEY, Date.now()); // the email's one-click unsubscribe
+    expect(delivery(a, 'browser')).toMatchObject({ status: 'cancelled', last_error: 'the case is muted' });
+    expect(delivery(b, 'browser')).toMatchObject({ status: 'ready' });
+
+    const prefs = structuredClone(DEFAULT_PREFS);
+    prefs.cases[KEY] = 'mute';
+    expect((await u.client.put('/api/v1/prefs', prefs)).status).toBe(200); // browser channel off
+    expect(delivery(b, 'browser')).toMatchObject({ status: 'cancelled', last_error: 'browser notifications are turned off' });
+  });
+
   it('a waiting digest goes out on its own once its case is set to immediate, or email leaves digest mode', async () => {
     const other = 'CT22|22SL-CC00002';
     const third = 'CT22|22SL-CC00003';

@@ -6,7 +6,7 @@ import { DIGEST_SMS_MAX, digestSms, digestTwiml } from '../../../backend/src/not
 import { maskDigits, maskPhone } from '../../../backend/src/notify/mask';
 import { MAX_TRIES, RETRY_CAP_MS, retryDelay } from '../../../backend/src/notify/retry';
 import { readUnsubscribeToken, unsubscribeToken } from '../../../backend/src/notify/unsubscribe-token';
-import { afterZonedHours, inZonedHours, isTimeZone, nextZonedHour, zonedHourStart } from '../../../shared/schedule/zoned';
+import { afterZonedHours, inZonedHours, isTimeZone, lastZonedHour, nextZonedHour, zonedHourStart } from '../../../shared/schedule/zoned';
 
 // Pure parts of the notifier: local hours across DST, retry waits, unsubscribe tokens, wording.
 
@@ -21,6 +21,13 @@ describe('local hours in a time zone (digests, quiet hours)', () => {
     expect(iso(nextZonedHour(sunday7, 7, CHICAGO))).toBe('2026-11-02T13:00:00.000Z');
     // 12:00Z on the change day is 6 a.m. CST: not yet the hour.
     expect(iso(nextZonedHour(Date.parse('2026-11-01T12:00:00Z'), 7, CHICAGO))).toBe('2026-11-01T13:00:00.000Z');
+  });
+
+  it('the last such hour at or before a time: the same day, or the day before, across both changes', () => {
+    expect(iso(lastZonedHour(Date.parse('2026-11-01T13:00:00Z'), 7, CHICAGO))).toBe('2026-11-01T13:00:00.000Z'); // at it
+    expect(iso(lastZonedHour(Date.parse('2026-11-01T12:59:00Z'), 7, CHICAGO))).toBe('2026-10-31T12:00:00.000Z'); // 6:59 CST: Saturday's
+    expect(iso(lastZonedHour(Date.parse('2026-03-08T14:00:00Z'), 7, CHICAGO))).toBe('2026-03-08T12:00:00.000Z'); // 9:00 CDT
+    expect(iso(lastZonedHour(Date.parse('2026-03-08T11:59:00Z'), 7, CHICAGO))).toBe('2026-03-07T13:00:00.000Z'); // 6:59 CDT: Saturday's 7:00 CST
   });
 
   it('and across the March change (2026-03-08)', () => {
