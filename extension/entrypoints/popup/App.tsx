@@ -80,18 +80,27 @@ export function App({ api, pollMs = 500, firstSummary, cachedSummary, searchDela
   // The background searches the whole folder; ask it once typing pauses.
   useEffect(() => {
     queryRef.current = query;
-    if (query.trim() === answered) return;
+    // Still on the cached copy, any change asks again (the first answer may have been dropped meanwhile).
+    if (query.trim() === answered && cachedAt === null) return;
     const timer = setTimeout(() => void load(), searchDelayMs);
     return () => clearTimeout(timer);
   }, [query]);
 
   const caseNumbers = useMemo(() => new Map(summary?.cases.map((c) => [c.key, c.caseNumber])), [summary?.cases]);
 
+  /** Acted on the cached copy: the answer asked for before the action may predate it; ask again. */
+  const refreshIfCached = () => {
+    if (cachedAt === null) return;
+    seq.current += 1;
+    void load();
+  };
+
   const openAlert = async (alert: AlertView) => {
     setBusy(true);
     try {
       await api('openAlert', { id: alert.id });
       setSummary((s) => s && markRead(s, [alert]));
+      refreshIfCached();
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -104,6 +113,7 @@ export function App({ api, pollMs = 500, firstSummary, cachedSummary, searchDela
     try {
       await api('markAllRead', {});
       setSummary((s) => s && { ...s, unread: [], unreadCount: 0, cases: s.cases.map((c) => (c.unread ? { ...c, unread: 0 } : c)) });
+      refreshIfCached();
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -116,7 +126,7 @@ export function App({ api, pollMs = 500, firstSummary, cachedSummary, searchDela
   }
 
   return (
-    <main class="popup" aria-busy={cachedAt !== null}>
+    <main class="popup" aria-busy={cachedAt !== null && error === null}>
       <header class="popup__head">
         <h1>Docket Watch</h1>
         <a href="/dashboard.html" target="_blank">

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../../extension/entrypoints/background/handlers';
 import { saveCase } from '../../../../extension/entrypoints/background/folder';
@@ -92,6 +92,24 @@ describe('popup with a cached summary', () => {
     expect(screen.getByRole('button', { name: /New Alert/ })).toBeTruthy();
     expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('false');
     expect(callsOf(calls, 'getSummary')).toEqual([{ limit: POPUP_ROWS }]);
+  });
+
+  it('a search typed and erased while on the cached copy still ends on the live answer', async () => {
+    const answers = [deferred<Summary>(), deferred<Summary>(), deferred<Summary>()];
+    let n = 0;
+    const { api } = fakeApi({ getSummary: () => answers[n++]!.promise });
+    render(<App api={api} searchDelayMs={1} cachedSummary={Promise.resolve(cachedOf(makeSummary([makeCase({ caseNumber: '14BA-CV01093' })])))} />);
+    expect(await screen.findByText('14BA-CV01093')).toBeTruthy();
+    const box = screen.getByRole('searchbox');
+    fireEvent.input(box, { target: { value: 'a' } });
+    await waitFor(() => expect(n).toBe(2));
+    fireEvent.input(box, { target: { value: '' } });
+    await waitFor(() => expect(n).toBe(3));
+    answers[0]!.resolve(makeSummary([makeCase({ caseNumber: 'OLD-FIRST' })]));
+    answers[1]!.resolve(makeSummary([makeCase({ caseNumber: 'SEARCH-A' })]));
+    answers[2]!.resolve(makeSummary([makeCase({ caseNumber: '22SL-CC00807' })]));
+    expect(await screen.findByText('22SL-CC00807')).toBeTruthy();
+    expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('false');
   });
 
   it('never draws a cached copy that arrives after the background answered', async () => {
