@@ -16,7 +16,9 @@ type Props = { api: Api<'getAccount' | 'getPrefs' | 'savePrefs'>; caseKey: strin
 
 /** "Alerts for this case" on the account (signed in only): the notification settings' per-case override. */
 export function NotificationOverride({ api, caseKey }: Props) {
+  /** The choice stored on the server (null: not signed in, or not read yet) and the one picked here. */
   const [choice, setChoice] = useState<Choice | null>(null);
+  const [picked, setPicked] = useState<Choice>('default');
   const { busy, error, status, run } = useAction();
 
   useEffect(() => {
@@ -27,7 +29,10 @@ export function NotificationOverride({ api, caseKey }: Props) {
       const account = await api('getAccount', {}).catch(() => null);
       if (!account?.signedIn) return;
       const view = await api('getPrefs', {}).catch(() => null);
-      if (live && view) setChoice(view.cases[caseKey] ?? 'default');
+      if (live && view) {
+        setChoice(view.cases[caseKey] ?? 'default');
+        setPicked(view.cases[caseKey] ?? 'default');
+      }
     })();
     return () => {
       live = false;
@@ -45,6 +50,7 @@ export function NotificationOverride({ api, caseKey }: Props) {
       else cases[caseKey] = next;
       const saved = await api('savePrefs', { ...prefs, cases });
       setChoice(saved.cases[caseKey] ?? 'default');
+      setPicked(saved.cases[caseKey] ?? 'default');
       return 'Saved.';
     });
 
@@ -52,13 +58,17 @@ export function NotificationOverride({ api, caseKey }: Props) {
     <div class="field notification-override">
       <label for="case-alerts">Alerts for this case</label>
       <div class="row">
-        <select id="case-alerts" value={choice} disabled={busy} onChange={(e) => save(CHOICES.find((c) => c.value === e.currentTarget.value)?.value ?? 'default')}>
+        {/* Saved with the button, not on change: arrowing through the list would save every step. */}
+        <select id="case-alerts" value={picked} onChange={(e) => setPicked(CHOICES.find((c) => c.value === e.currentTarget.value)?.value ?? 'default')}>
           {CHOICES.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
             </option>
           ))}
         </select>
+        <button type="button" class="button button--plain" disabled={busy || picked === choice} onClick={() => save(picked)}>
+          Save choice
+        </button>
         <StatusNote>{status}</StatusNote>
       </div>
       <ErrorBanner message={error} />

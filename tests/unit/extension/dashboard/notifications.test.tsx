@@ -297,10 +297,15 @@ describe('per-case override on the case page', () => {
     });
     const select = (await screen.findByLabelText('Alerts for this case')) as HTMLSelectElement;
     expect(select.value).toBe('default');
-    fireEvent.change(select, { target: { value: 'mute' } });
+    fireEvent.change(select, { target: { value: 'immediate' } });
+    fireEvent.change(select, { target: { value: 'mute' } }); // arrowing through the list saves nothing
+    expect(callsOf(calls, 'savePrefs')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Save choice' }));
     expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(callsOf(calls, 'savePrefs')).toHaveLength(1);
     expect(callsOf(calls, 'savePrefs').at(-1)?.cases).toEqual({ 'CT12|171155061': 'mute', [KEY]: 'mute' });
     fireEvent.change(select, { target: { value: 'default' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save choice' }));
     await waitFor(() => expect(callsOf(calls, 'savePrefs')).toHaveLength(2));
     expect(callsOf(calls, 'savePrefs').at(-1)?.cases).toEqual({ 'CT12|171155061': 'mute' });
     expect(callsOf(calls, 'savePrefs').at(-1)?.timeZone).toBe('America/New_York');
