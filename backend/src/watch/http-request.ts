@@ -33,13 +33,15 @@ type ExchangeOptions = { method: string; headers: Record<string, string>; body?:
 
 /** One request and its answer, decoded (gzip, deflate, br); a connection closed under a reuse is retried once. */
 export async function httpRequest(url: URL, opts: ExchangeOptions): Promise<HttpAnswer> {
+  const deadline = Date.now() + opts.timeoutMs;
   let raw: HttpAnswer;
   try {
     raw = await exchange(url, opts);
   } catch (err) {
-    // A kept-alive connection the server closed just as it was reused: once more, on a new one.
+    // A kept-alive connection the server closed just as it was reused: once more, on a new one,
+    // within what is left of the time allowed.
     if (!(err instanceof StaleConnectionError)) throw err;
-    raw = await exchange(url, opts);
+    raw = await exchange(url, { ...opts, timeoutMs: Math.max(1, deadline - Date.now()) });
   }
   const encoding = raw.headers['content-encoding']?.trim().toLowerCase();
   const decode = encoding ? decoders[encoding] : undefined;

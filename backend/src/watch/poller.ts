@@ -63,7 +63,7 @@ export class Poller {
   /** One cycle: refresh the watch list, then check what is due (at most `limit` cases). */
   async pollDue(limit = 500): Promise<CheckOutcome[]> {
     const { store, now } = this.deps;
-    store.refresh(now());
+    this.forget(store.refresh(now()));
     const outcomes: CheckOutcome[] = [];
     try {
       for (const watched of store.due(now(), limit, this.deps.shard)) outcomes.push(await this.check(watched));
@@ -76,7 +76,7 @@ export class Poller {
   /** Check one case now (a user's "check now"); null when nobody tracks it. */
   async checkNow(key: string): Promise<CheckOutcome | null> {
     this.flushSame();
-    this.deps.store.refresh(this.deps.now());
+    this.forget(this.deps.store.refresh(this.deps.now()));
     const watched = this.deps.store.get(key);
     if (!watched) return null;
     try {
@@ -159,6 +159,14 @@ export class Poller {
     if (changes.length) logger.info({ caseKey: watched.key, changes: changes.length, alerts: alertIds.length }, 'docket changed');
     const message = verdict.baseline ? 'First read: this docket is the baseline.' : changes.length === 0 ? 'No new docket entries.' : `${changes.length} docket change${changes.length === 1 ? '' : 's'}.`;
     return { key: watched.key, ok: true, message, alerts: alertIds.length };
+  }
+
+  /** Cases nobody tracks any more: nothing is kept about them here either. */
+  private forget(keys: readonly string[]): void {
+    for (const key of keys) {
+      this.samePages.delete(key);
+      this.requests.delete(key);
+    }
   }
 
   /**

@@ -70,9 +70,9 @@ export class WatchStore {
     };
   }
 
-  /** Add newly tracked cases (due at once), drop cases nobody tracks any more. */
-  refresh(now: number): void {
-    inTransaction(this.db, () => {
+  /** Add newly tracked cases (due at once), drop cases nobody tracks any more; returns the keys dropped. */
+  refresh(now: number): string[] {
+    return inTransaction(this.db, () => {
       const missing = this.db
         .prepare(
           `SELECT case_key, min(court_id) AS court_id, min(case_number) AS case_number, max(source) AS source FROM user_case
@@ -89,7 +89,7 @@ export class WatchStore {
       for (const { case_key } of this.db.prepare('SELECT case_key FROM watched_case WHERE shard_hash IS NULL').all() as { case_key: string }[]) setHash.run(shardHash(case_key), case_key);
       const orphan = 'SELECT case_key FROM watched_case WHERE case_key NOT IN (SELECT case_key FROM user_case WHERE tracked = 1 AND deleted = 0)';
       this.db.prepare(`DELETE FROM watched_entry WHERE case_key IN (${orphan})`).run();
-      this.db.prepare(`DELETE FROM watched_case WHERE case_key IN (${orphan})`).run();
+      return (this.db.prepare(`DELETE FROM watched_case WHERE case_key IN (${orphan}) RETURNING case_key`).all() as { case_key: string }[]).map((r) => r.case_key);
     });
   }
 
