@@ -3,10 +3,14 @@ import { Mutation, type Change } from '../../../../shared/sync/protocol';
 import { announcePulled } from '../alerts';
 import type { Ctx } from '../context';
 import { applyPulled } from './apply-pulled';
+import { toAnnounce } from './pulled-alerts';
 import { setLastMutationId, syncCursor } from './state';
 
 /** This browser's side of sync: the Dexie outbox and folder (see shared/sync/engine.ts). */
 export class DexieReplica implements SyncReplica {
+  /** Ids of the fresh alerts pulled in this round, to announce at its end. */
+  private fresh: string[] = [];
+
   constructor(
     private readonly ctx: Ctx,
     readonly clientId: string,
@@ -35,9 +39,20 @@ export class DexieReplica implements SyncReplica {
     return syncCursor(this.ctx.db);
   }
 
-  /** Apply a page, then announce the fresh alerts it brought (found by the server or another browser). */
+  /** Apply a page; the fresh alerts it brought (found by the server or another browser) are announced after the pull. */
   async applyPulled(changes: Change[], cursor: number): Promise<void> {
     const fresh = await applyPulled(this.ctx, changes, cursor);
-    if (fresh.length > 0) await announcePulled(this.ctx, fresh);
+    this.fresh.push(...fresh.map((a) => a.id));
+  }
+
+  /**
+   * Once the pull is over (or stopped): announce the fresh alerts it brought that are still unread
+   * (a later page may have carried a read mark from another browser), all together.
+   */
+  async announceFresh(): Promise<void> {
+    const ids = this.fresh;
+    this.fresh = [];
+    const alerts = await toAnnounce(this.ctx.db, ids, this.ctx.now());
+    if (alerts.length > 0) await announcePulled(this.ctx, alerts);
   }
 }

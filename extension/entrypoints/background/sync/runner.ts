@@ -116,7 +116,10 @@ export class SyncRunner {
     try {
       const opts = { baseUrl: server, deviceId: await deps.store.deviceId(), fetch: deps.fetch };
       const clientId = await clientIdOf(ctx.db);
-      const report = await syncOnce(new DexieReplica(ctx, clientId), httpSyncTransport(opts, session.token, clientId));
+      const replica = new DexieReplica(ctx, clientId);
+      const report = await syncOnce(replica, httpSyncTransport(opts, session.token, clientId)).finally(() =>
+        replica.announceFresh().catch((err: unknown) => console.warn('Docket Watch: could not announce pulled alerts', err)),
+      );
       this.failures = 0;
       this.retryAt = 0;
       const refused = report.rejected[0];

@@ -38,7 +38,11 @@ const pulled = (fingerprint: string, extra: Partial<AlertChange> = {}): AlertCha
     ...extra,
   };
 };
-const apply = (changes: Change[]) => replica.applyPulled(changes, version);
+/** One pulled page, then the end of the pull (when its fresh alerts are announced). */
+const apply = async (changes: Change[]) => {
+  await replica.applyPulled(changes, version);
+  await replica.announceFresh();
+};
 
 beforeEach(async () => {
   ctx = makeCtx();
@@ -132,6 +136,16 @@ describe('pulled alerts', () => {
     await announce(ctx, { key: KEY, caseNumber: '22SL-CC00807', caption: null }, first.unannounced);
     expect(ctx.notifications.map((n) => n.title)).toEqual(['Motion to Dismiss']);
     expect((await check()).unannounced).toEqual([]); // told once
+  });
+
+  it('an alert read elsewhere whose read mark comes on a later page of the same pull is not announced', async () => {
+    const change = pulled('fp-read-on-next-page');
+    await replica.applyPulled([change], version);
+    expect(ctx.notifications).toEqual([]);
+    await replica.applyPulled([{ type: 'read', alertId: change.alertId, readAt: 700, version: ++version }], version);
+    await replica.announceFresh();
+    expect(ctx.notifications).toEqual([]);
+    expect((await ctx.db.alerts.get(change.alertId))?.readAt).toBe(700);
   });
 
   it('many fresh alerts in one pull make one notification for all of them, and one badge update', async () => {
