@@ -191,11 +191,14 @@ describe('notifications view', () => {
     type('Phone number', '314-555-0123');
     fireEvent.click(screen.getByRole('button', { name: 'Send code' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Enter the number with its country code, like +13145550123.');
+    expect(screen.getByLabelText('Phone number').getAttribute('aria-invalid')).toBe('true'); // marked on the field too
+    expect(document.activeElement?.id).toBe('phone-number');
     expect(callsOf(calls, 'startPhoneVerification')).toEqual([]);
 
     type('Phone number', '+1 (314) 555-0123');
     fireEvent.click(screen.getByRole('button', { name: 'Send code' }));
     expect(await screen.findByText('Sent a code to +13145550123; it works for 10 minutes.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.id).toBe('phone-code')); // the next thing to fill in
     expect(callsOf(calls, 'startPhoneVerification')).toEqual([{ phone: '+13145550123' }]);
 
     type('Code from the text message', '654321');
@@ -205,6 +208,7 @@ describe('notifications view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('Phone number confirmed.')).toBeTruthy();
     expect(screen.getByText('+1••••••0123')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.id).toBe('phone-remove'));
     expect(screen.queryByText('+13145550123')).toBeNull();
     expect(screen.queryByText('Sent only to a confirmed phone number (see Phone for SMS and calls below).')).toBeNull();
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { E164, type PrefsView } from '../../../../../shared/api/prefs';
 import type { Api } from '../../../../lib/ui/api';
 import { ErrorBanner, StatusNote } from '../../../../lib/ui/Banner';
@@ -21,12 +21,29 @@ export function PhoneSetup({ api, phone, available, onChanged, onFailed }: Props
   const [number, setNumber] = useState('');
   const [code, setCode] = useState('');
   const [pending, setPending] = useState<string | null>(phone.pending);
+  /** What is wrong with the number or the code as typed, shown under that field. */
+  const [problem, setProblem] = useState<{ field: 'number' | 'code'; message: string } | null>(null);
   const { busy, error, status, run, setError } = useAction(onFailed);
+  // Each step replaces the form (and the focused button): focus goes to the next thing to fill in or read.
+  const step = phone.number ? 'confirmed' : pending ? 'code' : 'number';
+  const shownStep = useRef(step);
+  useEffect(() => {
+    // Once the step changed and the form is usable again (a disabled button takes no focus).
+    if (step === shownStep.current || busy) return;
+    shownStep.current = step;
+    document.getElementById(step === 'code' ? 'phone-code' : step === 'number' ? 'phone-number' : 'phone-remove')?.focus();
+  }, [step, busy]);
+  const refuse = (field: 'number' | 'code', message: string) => {
+    setProblem({ field, message });
+    setError(message);
+    document.getElementById(field === 'number' ? 'phone-number' : 'phone-code')?.focus();
+  };
 
   const sendCode = (e: Event) => {
     e.preventDefault();
     const phoneNumber = number.replace(/[\s().-]/g, '');
-    if (!E164.safeParse(phoneNumber).success) return setError('Enter the number with its country code, like +13145550123.');
+    if (!E164.safeParse(phoneNumber).success) return refuse('number', 'Enter the number with its country code, like +13145550123.');
+    setProblem(null);
     void run(async () => {
       const sent = await api('startPhoneVerification', { phone: phoneNumber });
       setPending(sent.pending);
@@ -37,7 +54,8 @@ export function PhoneSetup({ api, phone, available, onChanged, onFailed }: Props
   const confirm = (e: Event) => {
     e.preventDefault();
     const digits = deviceCode(code);
-    if (!digits) return setError('Enter the 6-digit code from the text message.');
+    if (!digits) return refuse('code', 'Enter the 6-digit code from the text message.');
+    setProblem(null);
     void run(async () => {
       onChanged(await api('confirmPhone', { code: digits }));
       setPending(null);
@@ -60,7 +78,7 @@ export function PhoneSetup({ api, phone, available, onChanged, onFailed }: Props
           <p>
             Confirmed: <strong>{maskPhone(phone.number)}</strong>
           </p>
-          <button type="button" class="button button--plain" disabled={busy} onClick={remove}>
+          <button id="phone-remove" type="button" class="button button--plain" disabled={busy} onClick={remove}>
             Remove
           </button>
         </div>
@@ -72,7 +90,8 @@ export function PhoneSetup({ api, phone, available, onChanged, onFailed }: Props
             inputMode="numeric"
             autocomplete="one-time-code"
             maxLength={7}
-            hint={`Sent to ${pending}. Nothing is sent to a number until it is confirmed.`}
+            hint={problem?.field === 'code' ? problem.message : `Sent to ${pending}. Nothing is sent to a number until it is confirmed.`}
+            invalid={problem?.field === 'code'}
             value={code}
             onValue={setCode}
           />
@@ -92,7 +111,8 @@ export function PhoneSetup({ api, phone, available, onChanged, onFailed }: Props
             label="Phone number"
             type="tel"
             autocomplete="tel"
-            hint="With the country code, like +13145550123. A 6-digit code is texted to it."
+            hint={problem?.field === 'number' ? problem.message : 'With the country code, like +13145550123. A 6-digit code is texted to it.'}
+            invalid={problem?.field === 'number'}
             value={number}
             onValue={setNumber}
           />
