@@ -54,9 +54,13 @@ export class DeliveryStore {
       dueDigests: db.prepare(
         `SELECT DISTINCT user_id, channel FROM delivery WHERE status = 'digest' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now) LIMIT :limit`,
       ),
+      // The rows tried most often first: a retried digest goes out as the same set (its idempotency
+      // key is derived from the set), never merged with rows that became due since.
       claimDigest: db.prepare(
         `UPDATE delivery SET lease_until = :lease, attempts = attempts + 1, updated_at = :now
          WHERE user_id = :user AND channel = :channel AND status = 'digest' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
+           AND attempts = (SELECT MAX(attempts) FROM delivery WHERE user_id = :user AND channel = :channel AND status = 'digest' AND next_attempt_at <= :now
+             AND (lease_until IS NULL OR lease_until <= :now))
          ${RETURNING}`,
       ),
       finish: db.prepare(
@@ -101,7 +105,7 @@ export class DeliveryStore {
     return (this.s.dueDigests.all({ now, limit }) as { user_id: string; channel: Channel }[]).map((r) => ({ userId: r.user_id, channel: r.channel }));
   }
 
-  /** Lease every due digest row of one user on one channel. */
+  /** Lease the due digest rows of one user on one channel: those tried most often (a retry keeps its set). */
   claimDigest(userId: string, channel: Channel, now: number, leaseMs: number): Claimed[] {
     return (this.s.claimDigest.all({ user: userId, channel, now, lease: now + leaseMs }) as ClaimedRow[]).map(toClaimed);
   }

@@ -122,6 +122,28 @@ describe('daily digest across the end of DST (America/Chicago, 2026-11-01)', () 
     expect(await digestsTo(u)).toHaveLength(1);
   });
 
+  it('a retried digest due with newer rows goes out as the same set first: nothing is sent twice under a new key', async () => {
+    const u = await newUser((p) => {
+      p.channels.email.mode = 'digest';
+      p.digestHour = 9;
+      p.timeZone = 'UTC';
+    });
+    addCase(u, KEY_A);
+    alert(u, KEY_A, Date.parse('2026-05-03T08:00:00Z'), 'Old one');
+    // The first try fails (Resend answers 500): it will be retried.
+    await fetch(`${t.resend.url}/__fake/fail-next`, { method: 'POST', body: JSON.stringify({ status: 500, count: 1 }) });
+    const nine = Date.parse('2026-05-03T09:00:00Z');
+    expect(await notifier().digestOnce(nine)).toMatchObject({ emails: 0 });
+    alert(u, KEY_A, Date.parse('2026-05-03T10:00:00Z'), 'New one');
+    // Both due at once (the retry waited a day, say): the retried set alone, then the new one.
+    db().prepare("UPDATE delivery SET next_attempt_at = ? WHERE user_id = ? AND channel = 'email'").run(nine, u.id);
+    expect(await notifier().digestOnce(nine + 60_000)).toMatchObject({ emails: 1, entries: 1 });
+    expect(await notifier().digestOnce(nine + 120_000)).toMatchObject({ emails: 1, entries: 1 });
+    const sent = await digestsTo(u);
+    expect(sent.map((e) => e.text.includes('Old one'))).toEqual([true, false]);
+    expect(sent[1]!.text).toContain('New one');
+  });
+
   it('changing the digest hour moves what waits', async () => {
     const u = await newUser((p) => {
       p.channels.email.mode = 'digest';
