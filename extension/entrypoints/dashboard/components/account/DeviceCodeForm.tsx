@@ -4,7 +4,7 @@ import type { Api } from '../../../../lib/ui/api';
 import { ErrorBanner } from '../../../../lib/ui/Banner';
 import { deviceCode } from '../../account-form';
 import { useAction } from '../../use-action';
-import { Field } from './Field';
+import { CodeField } from './Field';
 
 export type DeviceChallenge = { email: string; challengeId: string; message: string };
 
@@ -31,13 +31,10 @@ export function DeviceCodeForm({ api, challenge, onSignedIn, onCancel }: Props) 
     <form class="account-form" ref={form} onSubmit={submit} noValidate aria-labelledby="device-heading">
       <h3 id="device-heading">Confirm this browser</h3>
       <p>{challenge.message}</p>
-      <Field
+      <CodeField
         id="device-code"
         label="Code from your email"
-        inputMode="numeric"
-        autocomplete="one-time-code"
         pattern="[0-9]*"
-        maxLength={7}
         hint="Once confirmed, this browser is trusted for 30 days."
         value={code}
         onValue={setCode}

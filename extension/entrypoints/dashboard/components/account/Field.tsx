@@ -43,6 +43,11 @@ export function PasswordField({ rules = false, value, ...props }: Omit<FieldProp
   return <Field {...props} value={value} type="password" hint={hint} invalid={problem !== null} />;
 }
 
+/** A 6-digit one-time code (room for "123 456"), from an email or a text message. */
+export function CodeField(props: Omit<FieldProps, 'inputMode' | 'autocomplete' | 'maxLength'>) {
+  return <Field {...props} inputMode="numeric" autocomplete="one-time-code" maxLength={7} />;
+}
+
 /** The email input every account form starts with. */
 export function EmailField({ id, value, onValue }: { id: string; value: string; onValue: (value: string) => void }) {
   return <Field id={id} label="Email" type="email" autocomplete="email" spellcheck={false} value={value} onValue={onValue} />;

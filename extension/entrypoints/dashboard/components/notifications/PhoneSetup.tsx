@@ -5,7 +5,7 @@ import { ErrorBanner, StatusNote } from '../../../../lib/ui/Banner';
 import { deviceCode } from '../../account-form';
 import { maskPhone } from '../../notification-form';
 import { useAction } from '../../use-action';
-import { Field } from '../account/Field';
+import { CodeField, Field } from '../account/Field';
 
 type Props = {
   api: Api<'startPhoneVerification' | 'confirmPhone' | 'removePhone'>;
@@ -84,12 +84,9 @@ export function PhoneSetup({ api, phone, available, onChanged, onFailed }: Props
         </div>
       ) : pending ? (
         <form class="account-form" onSubmit={confirm} noValidate>
-          <Field
+          <CodeField
             id="phone-code"
             label="Code from the text message"
-            inputMode="numeric"
-            autocomplete="one-time-code"
-            maxLength={7}
             hint={problem?.field === 'code' ? problem.message : `Sent to ${pending}. Nothing is sent to a number until it is confirmed.`}
             invalid={problem?.field === 'code'}
             value={code}
