@@ -36,6 +36,10 @@ export function deliveryId(alertId: string, channel: Channel): string {
 
 const RETURNING = 'RETURNING id, alert_id, user_id, channel, attempts, lease_until, next_attempt_at';
 
+/** A delivery of an alert on one of the cases `:keys` (a JSON array) of `:user`; all of them when `:keys` is null. */
+const OF_CASES = '(:keys IS NULL OR alert_id IN (SELECT id FROM alert WHERE user_id = :user AND case_key IN (SELECT value FROM json_each(:keys))))';
+const keysParam = (caseKeys: readonly string[] | null): string | null => (caseKeys === null ? null : JSON.stringify(caseKeys));
+
 export class DeliveryStore {
   private readonly s;
 
@@ -73,12 +77,11 @@ export class DeliveryStore {
       release: db.prepare(
         `UPDATE delivery SET status = 'pending', next_attempt_at = :next, updated_at = :now
          WHERE user_id = :user AND channel = :channel AND status = 'digest' AND lease_until IS NULL
-           AND (:keys IS NULL OR alert_id IN (SELECT id FROM alert WHERE user_id = :user AND case_key IN (SELECT value FROM json_each(:keys))))`,
+           AND ${OF_CASES}`,
       ),
       cancelReady: db.prepare(
         `UPDATE delivery SET status = 'cancelled', last_error = :reason, updated_at = :now
-         WHERE user_id = :user AND channel = 'browser' AND status = 'ready'
-           AND (:keys IS NULL OR alert_id IN (SELECT id FROM alert WHERE user_id = :user AND case_key IN (SELECT value FROM json_each(:keys))))`,
+         WHERE user_id = :user AND channel = 'browser' AND status = 'ready' AND ${OF_CASES}`,
       ),
       reschedule: db.prepare(
         `UPDATE delivery SET next_attempt_at = :next, updated_at = :now
@@ -168,7 +171,7 @@ export class DeliveryStore {
    * pulls them later stores them unread but does not pop a notification.
    */
   cancelReady(userId: string, caseKeys: readonly string[] | null, reason: string, now: number): number {
-    return this.s.cancelReady.run({ user: userId, keys: caseKeys === null ? null : JSON.stringify(caseKeys), reason, now }).changes;
+    return this.s.cancelReady.run({ user: userId, keys: keysParam(caseKeys), reason, now }).changes;
   }
 
   /**
@@ -176,6 +179,6 @@ export class DeliveryStore {
    * channel left digest mode (`caseKeys` null), or these cases were set to immediate.
    */
   releaseDigest(userId: string, channel: Channel, next: number, now: number, caseKeys: readonly string[] | null): number {
-    return this.s.release.run({ next, now, user: userId, channel, keys: caseKeys === null ? null : JSON.stringify(caseKeys) }).changes;
+    return this.s.release.run({ next, now, user: userId, channel, keys: keysParam(caseKeys) }).changes;
   }
 }

@@ -1,5 +1,5 @@
 import type pino from 'pino';
-import { DIGEST_CHANNELS, PrefsErrorCodes, type DigestChannel, type NotificationPrefs, type PrefsView } from '../../../shared/api/prefs';
+import { DIGEST_CHANNELS, PrefsErrorCodes, type CaseOverride, type DigestChannel, type NotificationPrefs, type PrefsView } from '../../../shared/api/prefs';
 import { ErrorCodes } from '../../../shared/api/errors';
 import { lastZonedHour } from '../../../shared/schedule/zoned';
 import { RateLimiter } from '../http/rate-limit';
@@ -58,9 +58,10 @@ export class NotificationSettings {
       const moved = s.prefs.digestHour !== prefs.digestHour || s.prefs.timeZone !== prefs.timeZone;
       const quietMoved = JSON.stringify(s.prefs.quietHours) !== JSON.stringify(prefs.quietHours);
       const before = s.prefs;
-      const nowImmediate = Object.keys(prefs.cases).filter((key) => prefs.cases[key] === 'immediate' && before.cases[key] !== 'immediate');
+      const newlySet = (choice: CaseOverride) => Object.keys(prefs.cases).filter((key) => prefs.cases[key] === choice && before.cases[key] !== choice);
+      const nowImmediate = newlySet('immediate');
+      const nowMuted = newlySet('mute');
       const leftDigest = (channel: DigestChannel) => before.channels[channel].mode === 'digest' && prefs.channels[channel].mode === 'immediate';
-      const nowMuted = Object.keys(prefs.cases).filter((key) => prefs.cases[key] === 'mute' && before.cases[key] !== 'mute');
       const browserOff = before.channels.browser.enabled && !prefs.channels.browser.enabled;
       s.prefs = prefs;
       let released = 0;

@@ -144,18 +144,18 @@ export class Poller {
 
     const t = now();
     const changes = verdict.baseline ? [] : changesOf(verdict.diff);
-    const alertIds = inTransaction(db, () => {
+    const written = inTransaction(db, () => {
       // Checked again inside the write: transactions are serialised across processes.
       if (store.docketDigest(watched.key) !== digestBefore) return null;
-      store.recordGood(watched.key, verdict.entries, t, t + this.interval(t));
+      const stored = store.recordGood(watched.key, verdict.entries, t, t + this.interval(t));
       const ids = changes.length ? createAlerts(db, watched.key, changes, store.followers(watched.key), 'server', t) : [];
       if (ids.length) sink.enqueue(ids, t);
-      return ids;
+      return { stored, ids };
     });
-    if (alertIds === null) return this.overtaken(watched);
+    if (written === null) return this.overtaken(watched);
+    const alertIds = written.ids;
     // What is stored now is this page's docket: the same page next time is unchanged.
-    const nowStored = store.docketDigest(watched.key);
-    if (pageDigest !== null && nowStored !== null) this.samePages.set(watched.key, { page: pageDigest, docket: nowStored });
+    if (pageDigest !== null) this.samePages.set(watched.key, { page: pageDigest, docket: written.stored });
     if (changes.length) logger.info({ caseKey: watched.key, changes: changes.length, alerts: alertIds.length }, 'docket changed');
     const message = verdict.baseline ? 'First read: this docket is the baseline.' : changes.length === 0 ? 'No new docket entries.' : `${changes.length} docket change${changes.length === 1 ? '' : 's'}.`;
     return { key: watched.key, ok: true, message, alerts: alertIds.length };

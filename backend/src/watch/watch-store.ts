@@ -45,6 +45,8 @@ export function defaultSource(courtId: string, caseNumber: string): CaseSource {
  */
 export class WatchStore {
   private readonly s;
+  /** Whether cases watched before migration 7 have their shard hash (filled by the first refresh). */
+  private hashesFilled = false;
 
   constructor(private readonly db: Db) {
     // Prepared once: a poll cycle runs these for every watched case.
@@ -84,9 +86,12 @@ export class WatchStore {
         const parsed = m.source ? CaseSourceSchema.safeParse(JSON.parse(m.source)) : null;
         insert.run(m.case_key, JSON.stringify(parsed?.success ? parsed.data : defaultSource(m.court_id, m.case_number)), now, shardHash(m.case_key));
       }
-      // Cases watched before the hash existed (migration 7).
-      const setHash = this.db.prepare('UPDATE watched_case SET shard_hash = ? WHERE case_key = ?');
-      for (const { case_key } of this.db.prepare('SELECT case_key FROM watched_case WHERE shard_hash IS NULL').all() as { case_key: string }[]) setHash.run(shardHash(case_key), case_key);
+      if (!this.hashesFilled) {
+        // Cases watched before the hash existed (migration 7); every case added since gets it above.
+        const setHash = this.db.prepare('UPDATE watched_case SET shard_hash = ? WHERE case_key = ?');
+        for (const { case_key } of this.db.prepare('SELECT case_key FROM watched_case WHERE shard_hash IS NULL').all() as { case_key: string }[]) setHash.run(shardHash(case_key), case_key);
+        this.hashesFilled = true;
+      }
       const orphan = 'SELECT case_key FROM watched_case WHERE case_key NOT IN (SELECT case_key FROM user_case WHERE tracked = 1 AND deleted = 0)';
       this.db.prepare(`DELETE FROM watched_entry WHERE case_key IN (${orphan})`).run();
       return (this.db.prepare(`DELETE FROM watched_case WHERE case_key IN (${orphan}) RETURNING case_key`).all() as { case_key: string }[]).map((r) => r.case_key);
@@ -127,15 +132,20 @@ export class WatchStore {
     return (this.s.followers.all(key) as { user_id: string }[]).map((r) => r.user_id);
   }
 
-  /** A good read: it becomes the last good docket (first-seen times kept). Call inside the alert transaction. */
-  recordGood(key: string, entries: Fingerprinted[], now: number, nextCheckAt: number): void {
-    inTransaction(this.db, () => {
+  /**
+   * A good read: it becomes the last good docket (first-seen times kept). Call inside the alert
+   * transaction. Returns the docket's digest (docket-digest.ts), as now stored.
+   */
+  recordGood(key: string, entries: Fingerprinted[], now: number, nextCheckAt: number): string {
+    return inTransaction(this.db, () => {
       const seen = new Map((this.s.seen.all(key) as { fingerprint: string; first_seen_at: number }[]).map((r) => [r.fingerprint, Number(r.first_seen_at)]));
       this.s.deleteEntries.run(key);
       const json = entries.map((f) => JSON.stringify(f.entry));
       entries.forEach((f, i) => this.s.insertEntry.run(key, f.fingerprint, i, json[i], seen.get(f.fingerprint) ?? now));
-      this.s.setDigest.run(docketDigest(entries.map((f) => f.fingerprint), json), key);
+      const digest = docketDigest(entries.map((f) => f.fingerprint), json);
+      this.s.setDigest.run(digest, key);
       this.recordSame(key, now, nextCheckAt);
+      return digest;
     });
   }
 
